@@ -1,0 +1,1 @@
+"""REST API for people, countries, organisations, positions and tenures (under /api/v1/)."""

@@ -1,0 +1,1 @@
+"""REST API for statements, articles, topics and outlets (mounted under /api/v1/)."""
