@@ -1,0 +1,1 @@
+"""Getting articles in: safe fetching, article HTML, feeds, URL rules and de-duplication."""
