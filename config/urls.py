@@ -1,4 +1,44 @@
-from django.contrib import admin
-from django.urls import path
+"""Project URLs: HTML pages, the REST API (/api/v1/), its schema and docs, admin, health."""
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from statements import views as statement_views
+from statements.api import errors as api_errors
+
+api_v1 = [
+    path("", include("statements.api.urls")),
+    path("", include("people.api.urls")),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("health/", statement_views.health, name="health"),
+    path("", include("people.urls")),
+    path("", include("statements.urls")),
+]
+
+
+def handler404(request, exception=None):
+    # API clients get the API's JSON error shape; people get the HTML page.
+    if request.path.startswith("/api/"):
+        return api_errors.json_not_found(request, exception)
+    return statement_views.page_not_found(request, exception)
+
+
+def handler500(request):
+    if request.path.startswith("/api/"):
+        return api_errors.json_server_error(request)
+    return statement_views.server_error(request)
+
+
+if settings.DEBUG:  # pragma: no cover - development only
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

@@ -1,0 +1,159 @@
+"""Reads about statements, articles and topics: querysets with their related rows preloaded.
+
+Views and API views call these and nothing else, so each page costs a fixed number of queries
+however many rows it shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from statements.models import Article, Citation, Statement, StatementTopic, Topic
+
+REJECTED = Statement.ReviewStatus.REJECTED
+
+
+def uses_postgres_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def public_topics() -> QuerySet[Topic]:
+    """Topics an analyst accepted; extractor suggestions stay out of public pages."""
+    return Topic.objects.filter(is_suggested=False)
+
+
+def _statement_topics_prefetch() -> Prefetch:
+    return Prefetch(
+        "statement_topics",
+        queryset=StatementTopic.objects.filter(topic__is_suggested=False)
+        .select_related("topic")
+        .order_by("-relevance", "topic__name"),
+    )
+
+
+def _citations_prefetch() -> Prefetch:
+    return Prefetch(
+        "citations",
+        queryset=Citation.objects.select_related("article__outlet")
+        .defer("article__text")
+        .order_by("article__published", "id"),
+    )
+
+
+def statement_queryset() -> QuerySet[Statement]:
+    """Every statement with what a list or detail shows preloaded (speaker, office, topics, sources)."""
+    return Statement.objects.select_related(
+        "speaker__country",
+        "speaker_organization__country",
+        "tenure__position__organization",
+        "tenure__position__country",
+    ).prefetch_related(_statement_topics_prefetch(), _citations_prefetch())
+
+
+def statement_list_public(*, include_rejected: bool = False) -> QuerySet[Statement]:
+    """Statements shown to the public: rejected ones are hidden unless asked for."""
+    qs = statement_queryset()
+    if not include_rejected:
+        qs = qs.exclude(review_status=REJECTED)
+    return qs
+
+
+def statement_search(qs: QuerySet[Statement], query: str) -> QuerySet[Statement]:
+    """Full-text search on the quote.
+
+    PostgreSQL: the to_tsvector('english', quote) expression matches the GIN index added by
+    migration, and results are ranked. Elsewhere (SQLite in tests): a plain substring match.
+    """
+    query = query.strip()
+    if not query:
+        return qs
+    if uses_postgres_search():
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector("quote", config="english")
+        search_query = SearchQuery(query, config="english", search_type="websearch")
+        return qs.annotate(search_document=vector, search_rank=SearchRank(vector, search_query)).filter(
+            search_document=search_query
+        )
+    return qs.filter(quote__icontains=query)
+
+
+def statement_detail(*, pk: int) -> Statement:
+    return statement_queryset().get(pk=pk)
+
+
+def statements_for_person(*, person_id: int, include_rejected: bool = False) -> QuerySet[Statement]:
+    return statement_list_public(include_rejected=include_rejected).filter(speaker_id=person_id)
+
+
+def statements_for_topic(*, topic: Topic) -> QuerySet[Statement]:
+    return statement_list_public().filter(statement_topics__topic=topic)
+
+
+def topic_list_public() -> QuerySet[Topic]:
+    """Topics with how many public statements they hold, busiest first."""
+    return public_topics().annotate(
+        statement_count=Count(
+            "statement_topics", filter=~Q(statement_topics__statement__review_status=REJECTED)
+        )
+    ).order_by("-statement_count", "name")
+
+
+def topic_get(*, slug: str) -> Topic:
+    return public_topics().select_related("parent").get(slug=slug)
+
+
+def topic_speaker_counts(*, topic: Topic) -> QuerySet:
+    """Who spoke on a topic: one row per speaker with statement counts by stance."""
+    stance = StatementTopic.Stance
+    rows = (
+        StatementTopic.objects.filter(topic=topic, statement__speaker__isnull=False)
+        .exclude(statement__review_status=REJECTED)
+        .values("statement__speaker")
+        .annotate(
+            total=Count("id"),
+            support=Count("id", filter=Q(stance=stance.SUPPORT)),
+            oppose=Count("id", filter=Q(stance=stance.OPPOSE)),
+            neutral=Count("id", filter=Q(stance=stance.NEUTRAL)),
+            unclear=Count("id", filter=Q(stance=stance.UNCLEAR)),
+        )
+        .order_by("-total", "statement__speaker")
+    )
+    return rows
+
+
+def article_queryset() -> QuerySet[Article]:
+    """Articles with their outlet and the number of statements cited in them (one query)."""
+    return Article.objects.select_related("outlet").annotate(
+        statement_count=Count("citations__statement", distinct=True)
+    )
+
+
+def article_detail(*, pk: int) -> Article:
+    return article_queryset().get(pk=pk)
+
+
+def article_citations(*, article: Article) -> QuerySet[Citation]:
+    """The statements cited in an article, in reading order, rejected ones left out."""
+    return (
+        Citation.objects.filter(article=article)
+        .exclude(statement__review_status=REJECTED)
+        .select_related("statement__speaker", "statement__speaker_organization")
+        .order_by("start")
+    )
+
+
+def statements_updated_since(qs: QuerySet, since: dt.datetime) -> QuerySet:
+    return qs.filter(updated_at__gte=since)
+
+
+def statement_has_demo_source(statement: Statement) -> bool:
+    """Uses the prefetched citations: no query."""
+    return any(citation.article.is_demo for citation in statement.citations.all())
+
+
+def demo_exists_subquery():
+    return Exists(Citation.objects.filter(statement=OuterRef("pk"), article__is_demo=True))
