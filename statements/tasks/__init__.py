@@ -1,0 +1,3 @@
+"""Celery tasks of the statements app, one module per subject; importing here registers them."""
+
+from . import articles  # noqa: F401

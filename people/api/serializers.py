@@ -1,0 +1,137 @@
+"""Output shapes for people, countries, organisations, offices and tenures.
+
+Nested serializers read only preloaded relations: the selectors decide the queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from people.models import Country, Organization, Person, Position, Tenure
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Country
+        fields = ["code", "name", "official_name", "demonyms"]
+
+
+class CountryRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Country
+        fields = ["code", "name"]
+
+
+class OrganizationRefSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country_id", allow_null=True, help_text="ISO 3166-1 alpha-2 code.")
+
+    class Meta:
+        model = Organization
+        fields = ["id", "name", "slug", "kind", "country"]
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    country = CountryRefSerializer(allow_null=True)
+
+    class Meta:
+        model = Organization
+        fields = ["id", "name", "slug", "kind", "country", "updated_at"]
+
+
+class PositionRefSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country_id", allow_null=True, help_text="ISO 3166-1 alpha-2 code.")
+    organization = OrganizationRefSerializer(allow_null=True)
+
+    class Meta:
+        model = Position
+        fields = ["id", "title", "slug", "country", "organization"]
+
+
+class PositionSerializer(PositionRefSerializer):
+    class Meta(PositionRefSerializer.Meta):
+        fields = [*PositionRefSerializer.Meta.fields, "updated_at"]
+
+
+class PersonRefSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country_id", allow_null=True, help_text="ISO 3166-1 alpha-2 code.")
+    html_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Person
+        fields = ["id", "name", "slug", "country", "html_url"]
+
+    def get_html_url(self, person) -> str:
+        request = self.context.get("request")
+        url = person.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+
+class OfficeSerializer(serializers.ModelSerializer):
+    """A tenure seen from its holder: the office and the dates."""
+
+    position = PositionRefSerializer()
+
+    class Meta:
+        model = Tenure
+        fields = ["id", "position", "start", "start_precision", "end", "end_precision", "source"]
+
+
+class TenureSerializer(serializers.ModelSerializer):
+    person = PersonRefSerializer()
+    position = PositionRefSerializer()
+
+    class Meta:
+        model = Tenure
+        fields = [
+            "id",
+            "person",
+            "position",
+            "start",
+            "start_precision",
+            "end",
+            "end_precision",
+            "source",
+            "updated_at",
+        ]
+
+
+class PersonSerializer(PersonRefSerializer):
+    country = CountryRefSerializer(allow_null=True)
+    aliases = serializers.SerializerMethodField()
+    current_offices = serializers.SerializerMethodField()
+    past_offices = serializers.SerializerMethodField()
+    statement_count = serializers.IntegerField(read_only=True, required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "id",
+            "name",
+            "sort_name",
+            "slug",
+            "country",
+            "description",
+            "wikidata_id",
+            "aliases",
+            "current_offices",
+            "past_offices",
+            "statement_count",
+            "html_url",
+            "updated_at",
+        ]
+
+    def get_aliases(self, person) -> list[str]:
+        return [alias.name for alias in person.aliases.all()]
+
+    @extend_schema_field(OfficeSerializer(many=True))
+    def get_current_offices(self, person):
+        today = dt.date.today()
+        return OfficeSerializer([t for t in person.tenures.all() if t.covers(today)], many=True).data
+
+    @extend_schema_field(OfficeSerializer(many=True))
+    def get_past_offices(self, person):
+        today = dt.date.today()
+        return OfficeSerializer([t for t in person.tenures.all() if not t.covers(today)], many=True).data

@@ -1,0 +1,236 @@
+"""Taking an article in: validate, deduplicate, store, and enqueue the next step on commit.
+
+Nothing half-written: every check runs before the first row is written, and the task that
+follows is enqueued only once the transaction that created the row has committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from statements.models import Article, Feed, Outlet
+
+
+class IngestError(ValueError):
+    """Input we cannot take, with a message that tells the person what to change."""
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article: Article
+    created: bool
+
+
+# Control characters other than tab and newline mark binary data or a broken encoding.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Zero-width and bidi-control characters carry no words but break matching and offsets' meaning.
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+MIN_TEXT_CHARS = 40
+
+
+def article_text_clean(text: str) -> str:
+    """Normalise pasted or fetched text, or refuse it with a clear reason."""
+    if isinstance(text, bytes):
+        raise IngestError("The text is binary data, not an article.")
+    if "\x00" in text or len(_CONTROL.findall(text)) > max(3, len(text) // 200):
+        raise IngestError("The text contains binary data or control characters; paste the article's words.")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE.sub("", _CONTROL.sub("", text))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if not text:
+        raise IngestError("The text is empty.")
+    if len(text) < MIN_TEXT_CHARS:
+        raise IngestError(f"The text is too short to be an article ({len(text)} characters).")
+    if len(text) > settings.INGEST_MAX_TEXT_CHARS:
+        raise IngestError(
+            f"The text is too long ({len(text):,} characters; the limit is {settings.INGEST_MAX_TEXT_CHARS:,})."
+        )
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < len(text) * 0.4:
+        raise IngestError("The text has too few letters to be an article (is it data or markup?).")
+    return text
+
+
+def content_hash(text: str) -> str:
+    """Key for "the same text": case and whitespace do not make a different article."""
+    folded = " ".join(text.casefold().split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def published_check(published: dt.date | dt.datetime | str | None) -> dt.date | None:
+    if published in (None, ""):
+        return None
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published.strip()[:10])
+        except ValueError as exc:
+            raise IngestError(f"The publication date {published!r} is not a date (use YYYY-MM-DD).") from exc
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if published > timezone.localdate():
+        raise IngestError(f"The publication date {published.isoformat()} is in the future.")
+    if published.year < 1900:
+        raise IngestError(f"The publication date {published.isoformat()} is implausibly old.")
+    return published
+
+
+def headline_guess(text: str) -> str:
+    first = text.split("\n", 1)[0].strip()
+    return first if 0 < len(first) <= 200 and not first.endswith((".", ":")) else first[:120]
+
+
+def outlet_for_url(url: str) -> Outlet | None:
+    host = (urlsplit(url).hostname or "").lower()
+    domain = host[4:] if host.startswith("www.") else host
+    if not domain:
+        return None
+    outlet, _ = Outlet.objects.get_or_create(domain=domain, defaults={"name": domain})
+    return outlet
+
+
+def outlet_for_name(name: str) -> Outlet | None:
+    name = (name or "").strip()
+    if not name:
+        return None
+    existing = Outlet.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing
+    # Outlets known only by name get a stable key in place of a domain.
+    outlet, _ = Outlet.objects.get_or_create(domain=f"{slugify(name)}.name", defaults={"name": name})
+    return outlet
+
+
+def article_ingest(
+    *,
+    url: str | None = None,
+    text: str | None = None,
+    title: str = "",
+    published: dt.date | str | None = None,
+    origin: str | None = None,
+    author: str = "",
+    outlet_name: str = "",
+    feed: Feed | None = None,
+    is_demo: bool = False,
+) -> IngestResult:
+    """Store an article given as a URL (fetched later) or as text (extracted next).
+
+    Returns the existing article, ``created=False``, when the URL or the text is already on record.
+    """
+    url = (url or "").strip()
+    has_text = text is not None and (not isinstance(text, str) or text.strip() != "")
+    if url and has_text:
+        raise IngestError("Give either a URL or the article text, not both.")
+    if not url and not has_text:
+        raise IngestError("Nothing to ingest: give a URL or the article text.")
+    published_date = published_check(published)
+    title = (title or "").strip()[:500]
+    if url:
+        return _ingest_url(
+            url, title=title, published=published_date, origin=origin or Article.Origin.URL, feed=feed, author=author
+        )
+    clean = article_text_clean(text)
+    return _ingest_text(
+        clean,
+        title=title or headline_guess(clean),
+        published=published_date,
+        origin=origin or Article.Origin.TEXT,
+        author=author,
+        outlet=outlet_for_name(outlet_name),
+        is_demo=is_demo,
+    )
+
+
+def _ingest_url(url: str, *, title: str, published, origin: str, feed: Feed | None, author: str) -> IngestResult:
+    from statements.ingest.fetch import FetchRefused
+    from statements.ingest.urls import canonicalize_url, validate_url
+
+    try:
+        canonical = canonicalize_url(validate_url(url))
+    except FetchRefused as exc:
+        raise IngestError(str(exc)) from exc
+    existing = Article.objects.filter(url=canonical).first()
+    if existing:
+        return IngestResult(existing, False)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                url=canonical,
+                submitted_url=url[:2000],
+                title=title,
+                published=published,
+                author=author[:300],
+                origin=origin,
+                feed=feed,
+                outlet=outlet_for_url(canonical),
+                status=Article.Status.QUEUED,
+            )
+            article_step_enqueue("fetch", article.pk)
+    except IntegrityError:
+        # Someone ingested the same URL a moment ago: theirs is the one.
+        return IngestResult(Article.objects.get(url=canonical), False)
+    return IngestResult(article, True)
+
+
+def _ingest_text(
+    text: str, *, title: str, published, origin: str, author: str, outlet: Outlet | None, is_demo: bool
+) -> IngestResult:
+    digest = content_hash(text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing:
+        return IngestResult(existing, False)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                content_hash=digest,
+                text=text,
+                title=title,
+                published=published,
+                author=author[:300],
+                origin=origin,
+                outlet=outlet,
+                is_demo=is_demo,
+                fetched_at=timezone.now(),
+                status=Article.Status.FETCHED,
+            )
+            article_step_enqueue("extract", article.pk)
+    except IntegrityError:
+        return IngestResult(Article.objects.get(content_hash=digest), False)
+    return IngestResult(article, True)
+
+
+def article_step_enqueue(step: str, article_id: int) -> None:
+    from statements.tasks import articles as article_tasks
+
+    task = article_tasks.fetch_article if step == "fetch" else article_tasks.extract_article
+    transaction.on_commit(lambda: task.delay(article_id))
+
+
+def article_fail(*, article_id: int, error: str) -> None:
+    Article.objects.filter(pk=article_id).update(
+        status=Article.Status.FAILED, error=error[:5000], updated_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def article_retry(*, article: Article) -> Article:
+    """Send a failed article through the pipeline again from the step that failed."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.status != Article.Status.FAILED:
+        return article
+    article.status = Article.Status.FETCHED if article.text else Article.Status.QUEUED
+    article.error = ""
+    article.save(update_fields=["status", "error", "updated_at"])
+    article_step_enqueue("extract" if article.text else "fetch", article.pk)
+    return article

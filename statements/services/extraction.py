@@ -1,0 +1,250 @@
+"""From extracted records to rows: speakers resolved, statements upserted, citations kept exact.
+
+Reports of one remark merge into one Statement: the natural key is the speaker plus the
+normalised quote (``Statement.quote_key``, unique), and a near-identical printing of a
+known remark by the same speaker (a trimmed word, an ellipsis) joins it as another Citation.
+Re-running extraction over an article replaces the extractor's own rows for that article and
+never touches a statement an analyst has verified, corrected or rejected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from people.models import Organization, Person
+from people.normalize import normalize_name
+from people.services import (
+    SpeakerRef,
+    office_holder_on,
+    organization_get_or_create,
+    person_find,
+    person_get_or_create,
+    position_get_or_create,
+    tenure_held_on,
+    tenure_record_from_text,
+)
+from statements.extraction.types import ExtractedStatement, SpeakerType
+from statements.ingest.dedupe import normalize_quote, same_remark
+from statements.models import Article, Citation, Statement, StatementTopic, Topic
+
+from .pipeline import article_publication_date
+
+logger = logging.getLogger(__name__)
+
+# How many of a speaker's statements to compare a new quote against when looking for the same remark.
+SAME_REMARK_CANDIDATES = 500
+
+
+def extraction_run(*, article: Article) -> list[ExtractedStatement]:
+    """Run the extractor over the article's text (no database writes)."""
+    from statements.extraction import extract
+
+    topics = list(Topic.objects.filter(is_suggested=False).values("name", "keywords"))
+    return extract(
+        article.text,
+        published=article_publication_date(article),
+        topics=topics,
+        embed=topic_embedder(),
+    )
+
+
+@lru_cache(maxsize=1)
+def _load_embedder():
+    try:
+        from statements.extraction.embeddings import load_embedder
+    except ImportError:
+        return None
+    try:
+        return load_embedder()
+    except Exception:  # the optional model is missing or broken: keywords alone still work
+        logger.warning("topic embeddings unavailable; using keywords only", exc_info=True)
+        return None
+
+
+def topic_embedder():
+    """The sentence embedder of the optional `embeddings` extra, or None."""
+    return _load_embedder() if settings.TOPIC_EMBEDDINGS else None
+
+
+def _speaker_key(person: Person | None, org: Organization | None, speaker_text: str) -> str:
+    if person is not None:
+        return f"person:{person.pk}"
+    if org is not None:
+        return f"org:{org.pk}"
+    return f"text:{normalize_name(speaker_text)}"
+
+
+def quote_key_for(speaker_key: str, quote: str) -> str:
+    return hashlib.sha256(f"{speaker_key}\n{normalize_quote(quote)}".encode()).hexdigest()
+
+
+def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Person | None, Organization | None]:
+    """The Person or Organization an extracted speaker denotes, created when new."""
+    mention = item.speaker
+    on = item.date or article_publication_date(article)
+    if mention.type == SpeakerType.ORGANIZATION:
+        name = mention.name or mention.text
+        return None, (organization_get_or_create(name=name, country_code=mention.country) if name else None)
+    if mention.type != SpeakerType.PERSON:
+        return None, None
+    if not mention.name:
+        # Named only by office ("the French foreign minister"): whoever held it that day.
+        return office_holder_on(role=mention.role, country_code=mention.country, on=on), None
+    if len(mention.name.split()) == 1:
+        # A surname the article never expanded: only an existing, unambiguous person will do.
+        return person_find(name=mention.name, country_code=mention.country), None
+    ref = SpeakerRef(
+        name=mention.name,
+        role=mention.role,
+        role_is_former=mention.role_is_former,
+        country=mention.country,
+        organization=mention.organization,
+    )
+    person, _ = person_get_or_create(ref=ref)
+    if mention.role:
+        org = (
+            organization_get_or_create(name=mention.organization, country_code=mention.country)
+            if mention.organization
+            else None
+        )
+        position = position_get_or_create(title=mention.role, country_code=mention.country, organization=org)
+        tenure_record_from_text(
+            person=person, position=position, on=on, former=mention.role_is_former, article=article
+        )
+    return person, None
+
+
+def _same_remark_statement(*, person: Person | None, org: Organization | None, quote: str) -> Statement | None:
+    if person is None and org is None:
+        return None
+    candidates = Statement.objects.filter(speaker=person) if person else Statement.objects.filter(speaker_organization=org)
+    for pk, other in candidates.order_by("-id").values_list("pk", "quote")[:SAME_REMARK_CANDIDATES]:
+        if same_remark(quote, other):
+            return Statement.objects.get(pk=pk)
+    return None
+
+
+def _topics_save(statement: Statement, item: ExtractedStatement) -> None:
+    for suggestion in item.topics:
+        topic = Topic.objects.filter(name=suggestion.topic).first()
+        if topic is None:
+            if not suggestion.suggested:
+                continue
+            topic, _ = Topic.objects.get_or_create(
+                slug=slugify(suggestion.topic)[:140] or "topic",
+                defaults={"name": suggestion.topic[:120], "is_suggested": True},
+            )
+        link = StatementTopic.objects.filter(statement=statement, topic=topic).first()
+        if link and (link.assigned_by == StatementTopic.AssignedBy.ANALYST or link.stance_confirmed):
+            continue  # an analyst decided: keep it
+        StatementTopic.objects.update_or_create(
+            statement=statement,
+            topic=topic,
+            defaults={
+                "relevance": round(float(suggestion.score), 3),
+                "stance": suggestion.stance,
+                "stance_confidence": round(float(suggestion.stance_confidence), 3),
+                "assigned_by": StatementTopic.AssignedBy.MODEL,
+            },
+        )
+
+
+def _targets_save(statement: Statement, item: ExtractedStatement, speaker: Person | None) -> None:
+    for name in item.targets:
+        if len(name.split()) < 2:
+            continue
+        target = person_find(name=name)
+        if target is not None and target != speaker:
+            statement.targets.add(target)
+
+
+def _statement_upsert(*, item: ExtractedStatement, article: Article, version: str) -> Statement:
+    person, org = speaker_resolve(item=item, article=article)
+    speaker_text = (item.speaker.text or item.speaker.name or "")[:300]
+    key = quote_key_for(_speaker_key(person, org, item.speaker.name or speaker_text), item.quote)
+    said_on = item.date or article_publication_date(article)
+    statement = Statement.objects.filter(quote_key=key).first() or _same_remark_statement(
+        person=person, org=org, quote=item.quote
+    )
+    if statement is None:
+        try:
+            with transaction.atomic():
+                statement = Statement.objects.create(
+                    speaker=person,
+                    speaker_organization=org,
+                    speaker_text=(item.speaker.name or speaker_text)[:300],
+                    quote=item.quote,
+                    quote_key=key,
+                    kind=item.kind,
+                    cue=item.cue[:60],
+                    said_on=said_on,
+                    date_precision=item.date_precision,
+                    date_basis=item.date_basis,
+                    tenure=tenure_held_on(person=person, on=said_on) if person else None,
+                    platform=item.platform[:40],
+                    confidence=item.confidence,
+                    extractor_version=version,
+                )
+        except IntegrityError:  # another worker saved the same remark a moment ago
+            statement = Statement.objects.get(quote_key=key)
+    elif not statement.is_locked and statement.said_on and said_on < statement.said_on:
+        # The earliest report dates the remark.
+        statement.said_on, statement.date_precision, statement.date_basis = (
+            said_on,
+            item.date_precision,
+            item.date_basis,
+        )
+        statement.save(update_fields=["said_on", "date_precision", "date_basis", "updated_at"])
+    if not statement.is_locked:
+        _topics_save(statement, item)
+        _targets_save(statement, item, person)
+    return statement
+
+
+@transaction.atomic
+def article_statements_save(*, article: Article, extracted: Sequence[ExtractedStatement], version: str) -> int:
+    """Replace the extractor's statements for this article with ``extracted``; returns how many were kept."""
+    kept: set[int] = set()
+    for item in extracted:
+        if not item.quote.strip() or article.text[item.start : item.end] != item.quote:
+            logger.warning("article %s: dropping a statement whose offsets do not match its quote", article.pk)
+            continue
+        existing = Citation.objects.filter(article=article, start=item.start, end=item.end).select_related("statement")
+        citation = existing.first()
+        if citation is not None and citation.statement.is_locked:
+            kept.add(citation.pk)  # an analyst's decision stands
+            continue
+        statement = _statement_upsert(item=item, article=article, version=version)
+        citation, _ = Citation.objects.update_or_create(
+            article=article,
+            start=item.start,
+            end=item.end,
+            defaults={
+                "statement": statement,
+                "text": item.quote,
+                "speaker_text": (item.speaker.text or item.speaker.name)[:300],
+                "cue": item.cue[:60],
+                "extractor_version": version,
+            },
+        )
+        kept.add(citation.pk)
+    stale = Citation.objects.filter(article=article).exclude(pk__in=kept).exclude(
+        statement__review_status__in=[
+            Statement.ReviewStatus.VERIFIED,
+            Statement.ReviewStatus.CORRECTED,
+            Statement.ReviewStatus.REJECTED,
+        ]
+    )
+    orphan_candidates = set(stale.values_list("statement_id", flat=True))
+    stale.delete()
+    Statement.objects.filter(
+        pk__in=orphan_candidates, citations__isnull=True, review_status=Statement.ReviewStatus.UNREVIEWED
+    ).delete()
+    return len(kept)

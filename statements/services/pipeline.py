@@ -1,0 +1,112 @@
+"""The two pipeline steps a worker runs for an article: fetch its page, extract its statements.
+
+Each step is idempotent: it looks at ``Article.status`` under a row lock and does nothing when
+the step is already done, so a redelivered task or a second worker is harmless. The slow part
+(network, parsing) runs outside any transaction; the write is one short transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from statements.models import Article
+
+from .articles import (
+    IngestError,
+    article_fail,
+    article_step_enqueue,
+    article_text_clean,
+    content_hash,
+    published_check,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def article_fetch(*, article_id: int) -> str:
+    """Fetch and parse the article's URL. Returns the status it leaves. Raises retryable FetchError."""
+    from statements.ingest.fetch import FetchError, fetch_url
+    from statements.ingest.html import ParseError, parse_article_html
+
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None or article.status != Article.Status.QUEUED:
+        return article.status if article else "missing"
+    try:
+        result = fetch_url(article.url)
+        page = parse_article_html(result.content, url=result.final_url, content_type=result.content_type)
+        text = article_text_clean(page.text)
+    except FetchError as exc:
+        if exc.retryable:
+            raise
+        article_fail(article_id=article_id, error=str(exc))
+        return Article.Status.FAILED
+    except (ParseError, IngestError) as exc:
+        article_fail(article_id=article_id, error=f"No article text could be read from the page: {exc}")
+        return Article.Status.FAILED
+    try:
+        published = published_check(page.published) if page.published else None
+    except IngestError:
+        published = None  # a page claiming a future date: keep the date we were given, if any
+    digest = content_hash(text)
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        if article.status != Article.Status.QUEUED:
+            return article.status
+        twin = Article.objects.filter(content_hash=digest).exclude(pk=article_id).first()
+        article.fetched_at = timezone.now()
+        article.title = article.title or page.title[:500]
+        article.author = article.author or (page.author or "")[:300]
+        article.language = (page.language or "")[:10]
+        article.published = article.published or published
+        if twin is not None:
+            # The same text under another URL is one article: point at it, keep the URL on record.
+            article.status = Article.Status.DUPLICATE
+            article.duplicate_of = twin
+            article.save()
+            return article.status
+        article.text = text
+        article.content_hash = digest
+        article.status = Article.Status.FETCHED
+        article.error = ""
+        article.save()
+        article_step_enqueue("extract", article.pk)
+    return Article.Status.FETCHED
+
+
+def article_extract(*, article_id: int, force: bool = False) -> str:
+    """Extract statements from a fetched article and save them. ``force`` re-runs an extracted one."""
+    from statements.extraction import EXTRACTOR_VERSION
+
+    from .extraction import article_statements_save, extraction_run
+
+    article = Article.objects.filter(pk=article_id).first()
+    allowed = {Article.Status.FETCHED} | ({Article.Status.EXTRACTED, Article.Status.FAILED} if force else set())
+    if article is None or article.status not in allowed or not article.text:
+        return article.status if article else "missing"
+    try:
+        extracted = extraction_run(article=article)
+    except Exception as exc:  # the extractor is our code: record any failure on the article, readably
+        logger.exception("extraction failed for article %s", article_id)
+        article_fail(article_id=article_id, error=f"Extraction failed: {type(exc).__name__}: {exc}")
+        return Article.Status.FAILED
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article_id)
+        if locked.status not in allowed or locked.text != article.text:
+            return locked.status
+        article_statements_save(article=locked, extracted=extracted, version=EXTRACTOR_VERSION)
+        locked.status = Article.Status.EXTRACTED
+        locked.extractor_version = EXTRACTOR_VERSION
+        locked.error = ""
+        locked.attempts += 1
+        locked.save(update_fields=["status", "extractor_version", "error", "attempts", "updated_at"])
+    return Article.Status.EXTRACTED
+
+
+def article_publication_date(article: Article):
+    return article.published or (article.fetched_at or article.created_at or timezone.now()).date()
+
+
+__all__ = ["article_extract", "article_fetch", "article_publication_date"]

@@ -1,0 +1,37 @@
+"""Celery tasks for one article. Thin: they take an id and call a pipeline service.
+
+Both tasks are idempotent (status guard + upserts), so they run with ``acks_late`` and are
+re-queued if the worker dies mid-task; network errors retry with backoff, nothing else does.
+"""
+
+from celery import shared_task
+
+from statements.services.articles import article_fail
+from statements.services.pipeline import article_extract, article_fetch
+
+FETCH_MAX_RETRIES = 4
+
+
+@shared_task(
+    name="statements.tasks.fetch_article",
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=FETCH_MAX_RETRIES,
+)
+def fetch_article(self, article_id: int) -> str:
+    from statements.ingest.fetch import FetchError
+
+    try:
+        return article_fetch(article_id=article_id)
+    except FetchError as exc:
+        if self.request.retries >= self.max_retries:
+            article_fail(article_id=article_id, error=f"{exc} (gave up after {self.request.retries + 1} attempts)")
+            return "failed"
+        # 30 s, 60 s, 120 s, 240 s: a flaky site gets a few minutes to recover.
+        raise self.retry(exc=exc, countdown=30 * 2**self.request.retries) from exc
+
+
+@shared_task(name="statements.tasks.extract_article", acks_late=True, reject_on_worker_lost=True)
+def extract_article(article_id: int, force: bool = False) -> str:
+    return article_extract(article_id=article_id, force=force)
