@@ -1,0 +1,56 @@
+"""Common first names by gender, so "he said" is not given to a woman named just before.
+
+Only a hint: an unknown first name leaves the person compatible with any pronoun.
+"""
+
+MALE = frozenset(
+    """
+    aaron abdul abdullah adam adrian ahmed alan albert alberto aleksandr alex alexander alexei alexis ali
+    alistair amir anders andre andrei andres andrew andrzej angus anthony antonio antony ashraf barack barry
+    ben benjamin bernie bill billy bob bobby boris brad bradley brendan brian bruce bryan carl carlos
+    chad charles charlie chris christopher chuck clarence claude colin conor craig dan daniel danny dave
+    david dean dennis derek dick dmitry dmitri don donald doug douglas drew duncan dwight earl ed eddie edward
+    elijah elon emmanuel enrique eric erik ernest evan fernando francis francisco frank franz fred frederick
+    friedrich gary gavin george gerald gerhard giuseppe glenn gordon graham greg gregory guy hakeem hans
+    harold harry hassan henry herbert howard hugh hunter ian igor isaac ivan jack jacob jake james jamie
+    jared jason javier jay jean jeb jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel johan john
+    johnny jon jonathan jorge jose joseph josh joshua juan julian justin karl keir keith ken kenneth kevin
+    kim kirk kurt kyle lars lawrence lee leo leon leonard lindsey luis lukas luke malcolm marco marcus mario
+    mark martin matt matthew max michael michel miguel mike mikhail mitch mitt mohammed muhammad narendra
+    nathan neil nicholas nick nicolas nigel noah olaf oliver omar oscar otto owen pablo patrick paul pedro
+    pete peter philip phil pierre rahm ralph ramon randy ray raymond reince reza richard rick rob robert roberto
+    rod rodrigo roger ron ronald ross roy rudy russell ryan salman sam samuel scott sean sebastian sergei
+    sergey sergio shinzo simon stanley stefan stephen steve steven stuart ted terry thomas tim timothy tom
+    tommy tony travis trey tucker tyler vadim viktor vince vincent vladimir volodymyr walter wayne wesley
+    will william xi yair yuri zach zachary
+    """.split()
+)
+
+FEMALE = frozenset(
+    """
+    abigail ada adriana agnes alexandra alice alicia alison amanda amy ana andrea angela angelina ann anna
+    annalena anne annie antonia barbara betsy betty beverly brenda bridget brittany carla carly carmen carol
+    caroline carolyn catherine cathy charlotte chelsea cheryl chloe christina christine cindy claire clara
+    claudia colleen cynthia dana daniela deborah debbie denise diana diane donna dora doris dorothy elaine
+    eleanor elena elisabeth elizabeth ellen elsa emily emma erin eva evelyn fatima fiona frances gabriela
+    gina giorgia gloria grace hannah heather heidi helen hillary holly ingrid irene isabel isabella jacqueline
+    jane janet janice jean jeanne jennifer jessica jill jo joan joanna jodi joni josephine joy judith judy
+    julia julie june karen kate katherine kathleen kathy katie kay kayleigh kelly kelsey kemi kimberly kirsten
+    kristen kristi kristin laura lauren leah linda lisa liz liza lori louise lucy lydia lynn madeleine maria
+    marie marina marine marsha martha mary maxine megan melania melissa meryl michelle mia mira miriam molly
+    monica nancy naomi natalia natalie nicola nicole nikki nina olga olivia pam pamela patricia paula
+    penelope penny rachel rebecca regina rita roberta rosa rose ruth sally samantha sandra sara sarah
+    sharon sheila shirley silvia sofia sonia sophia sophie stacey stephanie sue susan suzanne svetlana sylvia
+    tamara tammy teresa theresa tiffany tina tracy ursula valerie vanessa victoria virginia wendy yulia
+    yvonne zoe
+    """.split()
+)
+
+
+def gender_of_first_name(name: str) -> str:
+    first = name.split()[0].lower().strip(".,") if name.split() else ""
+    if first in MALE and first not in FEMALE:
+        return "m"
+    if first in FEMALE and first not in MALE:
+        return "f"
+    return ""

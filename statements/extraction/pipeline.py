@@ -1,0 +1,368 @@
+"""Article text in, statements out: body, quotation marks, parse, cues, speakers, dates, topics."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import cues, dates, nlp as nlp_mod, quotes as quotes_mod, reported, speakers, topics as topics_mod
+from .quotes import Quote
+from .reported import Attribution, QuoteMask
+from .text import Body, split_body
+from .types import ExtractedStatement, Kind, SpeakerMention, SpeakerType
+
+WORD = re.compile(r"\w+")
+MIN_WORDS = 3
+# a quotation introduced by a bare name and a colon: "Pence: “We will ...”"
+COLON_SPEAKER = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s*$")
+PLATFORMS = [
+    (re.compile(r"\b(?:on X|tweet(?:ed|s)?|Twitter|X post|posted on X|posting on X)\b"), "X"),
+    (re.compile(r"\bTelegram\b"), "Telegram"),
+    (re.compile(r"\bFacebook\b"), "Facebook"),
+    (re.compile(r"\bInstagram\b"), "Instagram"),
+    (re.compile(r"\bTruth Social\b"), "Truth Social"),
+    (re.compile(r"\b(?:on|told) (?:CNN|Fox News|MSNBC|BBC|NBC|CBS|ABC|television|TV|radio)\b"), "television"),
+    (re.compile(r"\b(?:told|in) (?:Parliament|the House of Commons|the Senate|Congress)\b"), "parliament"),
+]
+
+
+@dataclass
+class _Prepared:
+    text: str
+    published: date | None
+    body: Body
+    quotes: list[Quote]
+    para_texts: list[str] = field(default_factory=list)
+
+
+def _prepare(text: str, published) -> _Prepared:
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    body = split_body(text)
+    qs = quotes_mod.find_quotes(text, body.paragraphs)
+    return _Prepared(text, published, body, qs, [text[s:e] for s, e in body.paragraphs])
+
+
+def extract(text: str, *, published=None, topics=None, nlp=None, embed=None) -> list[ExtractedStatement]:
+    """Statements in one article. ``published`` is a date (or ISO string) used for relative dates."""
+    return extract_many([(text, published)], topics=topics, nlp=nlp, embed=embed)[0]
+
+
+def extract_many(texts_with_dates, *, topics=None, nlp=None, embed=None,
+                 batch_size: int = nlp_mod.BATCH_SIZE) -> list[list[ExtractedStatement]]:
+    """Statements for many (text, published) pairs, parsing all paragraphs in one nlp.pipe stream."""
+    if nlp is None:
+        nlp = nlp_mod.load()
+    prepared = [_prepare(t, d) for t, d in texts_with_dates]
+    flat = [pt for p in prepared for pt in p.para_texts]
+    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    results = []
+    for p in prepared:
+        pdocs = [next(docs) for _ in p.para_texts]
+        results.append(_analyse(p, pdocs, topics, embed))
+    return results
+
+
+def _words(s: str) -> int:
+    return len(WORD.findall(s))
+
+
+def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatement]:
+    text, body = prep.text, prep.body
+    paras = body.paragraphs
+    by_para: dict[int, list[Quote]] = defaultdict(list)
+    for q in prep.quotes:
+        by_para[q.paragraph].append(q)
+    all_q_starts = [q.start for q in prep.quotes]
+
+    def in_quote(pos: int) -> bool:
+        i = bisect_right(all_q_starts, pos) - 1
+        return i >= 0 and pos < prep.quotes[i].end
+
+    index = speakers.PersonIndex()
+    atts_by_para: dict[int, list[Attribution]] = defaultdict(list)
+    for p, ((ps, _pe), doc) in enumerate(zip(paras, docs)):
+        mask = QuoteMask([(q.start - ps, q.end - ps) for q in by_para[p]])
+        index.add_doc(doc, ps, p, skip=in_quote)
+        atts_by_para[p] = reported.find_attributions(doc, ps, p, mask)
+        atts_by_para[p].extend(_colon_attributions(doc, ps, p, by_para[p], text))
+
+    # an attribution whose content is all quotation is a cue for direct speech
+    for atts in atts_by_para.values():
+        for a in atts:
+            if a.content is not None:
+                ins, out = quotes_mod.quoted_letters(text, prep.quotes, *a.content)
+                a.quoted_content = ins > 0 and out <= max(8, 0.1 * (ins + out))
+
+    # --- which attribution each quotation belongs to
+    owner: dict[int, Attribution] = {}  # id(quote) -> attribution
+    contained: set[int] = set()
+    for p, qs in by_para.items():
+        atts = atts_by_para.get(p, [])
+        for q in qs:
+            a = _containing(q, atts)
+            if a is not None:
+                owner[id(q)] = a
+                contained.add(id(q))
+                continue
+            a = _adjacent(q, atts, qs, text)
+            if a is not None:
+                owner[id(q)] = a
+    # a quotation over several paragraphs has one speaker
+    runs: dict[int, list[Quote]] = defaultdict(list)
+    for q in prep.quotes:
+        runs[q.run].append(q)
+    for run in runs.values():
+        a = next((owner[id(q)] for q in run if id(q) in owner), None)
+        if a is not None:
+            for q in run:
+                owner.setdefault(id(q), a)
+    # a quotation standing alone in its paragraph: the speaker of the paragraph before or after
+    for p, qs in sorted(by_para.items()):
+        ps, pe = paras[p]
+        for q in qs:
+            if id(q) in owner or not _standalone(q, text, ps, pe, by_para[p]):
+                continue
+            a = _neighbour_speaker(p, by_para, atts_by_para, owner, paras, text)
+            if a is not None:
+                owner[id(q)] = a
+
+    # --- statements
+    raw: list[tuple[int, int, str, Attribution]] = []
+    direct_atts: set[int] = set()
+    for p in sorted(atts_by_para):
+        for a in atts_by_para[p]:
+            if a.content is None:
+                continue
+            cs, ce = a.content
+            inner = [q for q in by_para[p] if id(q) in contained and owner.get(id(q)) is a]
+            ins, out = quotes_mod.quoted_letters(text, prep.quotes, cs, ce)
+            if inner and out <= max(8, 0.1 * (ins + out)):
+                direct_atts.add(id(a))  # the content is the quotation: emitted below as direct
+                continue
+            if inner:
+                cs, ce = min(cs, min(q.start for q in inner)), max(ce, max(q.end for q in inner))
+            kind = Kind.MIXED if ins > 0 else Kind.INDIRECT
+            raw.append((cs, ce, kind, a))
+    for q in prep.quotes:
+        a = owner.get(id(q))
+        if a is None:
+            continue
+        if id(q) in contained and id(a) not in direct_atts:
+            continue  # part of a mixed statement
+        raw.append((q.start, q.end, Kind.DIRECT, a))
+    raw = [r for r in raw if _words(text[r[0]:r[1]]) >= MIN_WORDS]
+    raw.sort(key=lambda r: (r[0], -r[1]))
+
+    # --- speakers, in text order so pronouns can look back
+    blocked_spans = sorted([(q.start, q.end) for q in prep.quotes] + [(s, e) for s, e, _, _ in raw])
+    b_starts = [s for s, _ in blocked_spans]
+    b_max_end = []
+    m = -1
+    for _, e in blocked_spans:
+        m = max(m, e)
+        b_max_end.append(m)
+
+    def blocked(pos: int) -> bool:
+        i = bisect_right(b_starts, pos) - 1
+        return i >= 0 and pos < b_max_end[i]
+
+    mention_of: dict[int, SpeakerMention | None] = {}
+    history: list[tuple[int, str, str]] = []
+    atts_in_order = sorted({id(r[3]): r[3] for r in raw}.values(), key=lambda a: a.cue_start)
+    for a in atts_in_order:
+        mention, pronoun = speakers.describe(a.subject, index)
+        if pronoun:
+            name, typ = speakers.resolve_pronoun(pronoun, a.speaker_start, a.paragraph, index, history, blocked)
+            if not name:
+                mention_of[id(a)] = None
+                continue
+            mention.name, mention.type = name, typ
+            p = index.person(name) if typ == SpeakerType.PERSON else None
+            if p is not None and p.title:
+                mention.role, mention.country = p.title.get("role", ""), p.title.get("country", "")
+                mention.organization = p.title.get("organization", "")
+                mention.role_is_former = p.title.get("role_is_former", False)
+        if not mention.name:
+            mention_of[id(a)] = None
+            continue
+        mention_of[id(a)] = mention
+        history.append((a.speaker_start, mention.name, mention.type))
+
+    person_names = sorted({m.person.name for m in index.mentions}, key=len, reverse=True)
+    out: list[ExtractedStatement] = []
+    seen: set[tuple[int, int]] = set()
+    for s, e, kind, a in raw:
+        mention = mention_of.get(id(a))
+        if mention is None or (s, e) in seen:
+            continue
+        seen.add((s, e))
+        context = _context(text, a)
+        d, prec, basis, dtext = dates.find_date(context, prep.published)
+        quote = text[s:e]
+        st = ExtractedStatement(
+            speaker=SpeakerMention(**vars(mention)), quote=quote, kind=kind, cue=a.cue, start=s, end=e,
+            date=d, date_precision=prec, date_basis=basis, date_text=dtext,
+            targets=[n for n in topics_mod.targets(quote, person_names) if n != mention.name],
+            platform=_platform(text[a.sent_start:a.sent_end] if a.sent_end > a.sent_start else context),
+            confidence=_confidence(kind, mention),
+        )
+        out.append(st)
+    out = _drop_nested(out)
+    if topic_defs:
+        for st, sugg in zip(out, topics_mod.assign([s.quote for s in out], topic_defs, embed)):
+            st.topics = sugg
+    return out
+
+
+def _drop_nested(stmts: list[ExtractedStatement]) -> list[ExtractedStatement]:
+    """One statement per stretch of words and speaker: "dismissed the notion, stating that ..." gives
+    two cues for one message; keep the speech verb over the topic verb, else the longer span."""
+    drop: set[int] = set()
+    for i, a in enumerate(stmts):
+        for j in range(i + 1, len(stmts)):
+            b = stmts[j]
+            if b.start >= a.end:
+                break
+            if a.speaker.name != b.speaker.name:
+                continue
+            ov = min(a.end, b.end) - max(a.start, b.start)
+            if ov < 0.8 * min(a.end - a.start, b.end - b.start):
+                continue
+            inner, outer = (b, a) if b.end - b.start <= a.end - a.start else (a, b)
+            loser = outer if _is_topic_cue(outer.cue) and not _is_topic_cue(inner.cue) else inner
+            drop.add(id(loser))
+    return [s for s in stmts if id(s) not in drop]
+
+
+def _is_topic_cue(cue: str) -> bool:
+    low = cue.lower()
+    return any(low.startswith(v[:5]) for v in cues.TOPIC_VERBS)
+
+
+def _containing(q: Quote, atts: list[Attribution]) -> Attribution | None:
+    """The attribution whose content holds most of this quotation (the smallest such content)."""
+    best = None
+    qlen = max(1, q.end - q.start)
+    for a in atts:
+        if a.content is None:
+            continue
+        cs, ce = a.content
+        ov = min(ce, q.end) - max(cs, q.start)
+        # most of the quotation is in the content, or the content is a clause inside the quotation
+        # ('"A. B," he wrote' parses with only B as the content)
+        if (ov * 2 >= qlen or (ov > 0 and q.start <= cs and ce <= q.end)) and (best is None or ce - cs < best.content[1] - best.content[0]):
+            best = a
+    return best
+
+
+def _adjacent(q: Quote, atts: list[Attribution], para_quotes: list[Quote], text: str) -> Attribution | None:
+    """A cue right before or after the quotation: '"...," he said' / 'She said: "..."'."""
+    best = None
+    best_gap = 10**9
+    for a in atts:
+        a_s = min(a.cue_start, a.speaker_start)
+        a_e = max(a.cue_end, a.speaker_end)
+        if a.content is not None and a.content[0] < q.end and q.start < a.content[1]:
+            continue  # its content is elsewhere in this quote's sentence: handled by _containing
+        if a_s >= q.end:
+            gap = text[q.end:a_s]
+            if _words(gap) > 3 or any(q.start < o.start < a_s for o in para_quotes if o is not q and o.start >= q.end):
+                continue
+            if a.content is not None and a.content[0] > a_e and a.content[0] - a_e < 40 and not a.according_to:
+                # "... .” He also said that ...": that cue has its own message
+                continue
+            dist = len(gap)
+        elif a_e <= q.start:
+            gap = text[a_e:q.start]
+            gw = _words(gap)
+            tail = gap.rstrip()
+            if any(a_e <= o.start < q.start for o in para_quotes if o is not q):
+                continue
+            if not (gw <= 2 or (gw <= 12 and tail.endswith((":", ",")))):
+                continue
+            if a.content is not None and not a.quoted_content and not tail.endswith(":"):
+                continue
+            if gw and not tail.endswith((":", ",")) and not re.search(r"[:,]", gap):
+                continue
+            dist = len(gap)
+        else:
+            continue
+        if dist < best_gap:
+            best, best_gap = a, dist
+    return best
+
+
+def _standalone(q: Quote, text: str, ps: int, pe: int, para_quotes: list[Quote]) -> bool:
+    """The paragraph is (nearly) all quotation: letters outside its quotes are few."""
+    letters = sum(c.isalpha() for c in text[ps:pe])
+    ins = sum(sum(c.isalpha() for c in text[o.start:o.end]) for o in para_quotes)
+    return letters > 0 and ins >= 0.8 * letters and q.n_words(text) >= MIN_WORDS
+
+
+def _neighbour_speaker(p, by_para, atts_by_para, owner, paras, text) -> Attribution | None:
+    """The attribution of the quotation just before (or, failing that, just after) paragraph p."""
+    prev = by_para.get(p - 1, [])
+    if prev:
+        last = prev[-1]
+        if id(last) in owner and last.end >= paras[p - 1][1] - 40:
+            return owner[id(last)]
+        if atts_by_para.get(p - 1):
+            atts = [a for a in atts_by_para[p - 1] if id(a) in {id(owner.get(id(q))) for q in prev}]
+            if atts:
+                return atts[-1]
+    nxt = by_para.get(p + 1, [])
+    if nxt and nxt[0].start <= paras[p + 1][0] + 1 and id(nxt[0]) in owner:
+        return owner[id(nxt[0])]
+    return None
+
+
+def _colon_attributions(doc, offset, paragraph, para_quotes, text) -> list[Attribution]:
+    """'Name: "quote"' in transcripts and vox pops: the colon is the cue."""
+    out = []
+    for q in para_quotes:
+        before = text[offset:q.start]
+        m = COLON_SPEAKER.search(before[-80:])
+        if not m:
+            continue
+        name_end = offset + len(before.rstrip()) - 1  # the colon
+        rel = name_end - offset
+        tok = next((t for t in reversed(doc) if t.idx < rel and not t.is_punct), None)
+        if tok is None or tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        sent = tok.sent
+        out.append(Attribution(
+            paragraph=paragraph, cue=":", cue_start=name_end, cue_end=name_end + 1,
+            sent_start=offset + sent.start_char, sent_end=offset + sent.end_char, subject=tok,
+            speaker_start=offset + tok.left_edge.idx, speaker_end=offset + tok.idx + len(tok),
+        ))
+    return out
+
+
+def _context(text: str, a: Attribution) -> str:
+    """The sentence of the cue without the reported content: where "last month" is said of the cue."""
+    s, e = a.sent_start, a.sent_end
+    if a.content is not None:
+        cs, ce = a.content
+        if s <= cs and ce <= e:
+            return text[s:cs] + " " + text[ce:e]
+    return text[s:e]
+
+
+def _platform(sentence: str) -> str:
+    for rx, name in PLATFORMS:
+        if rx.search(sentence):
+            return name
+    return ""
+
+
+def _confidence(kind: str, mention: SpeakerMention) -> float:
+    c = 0.9 if kind == Kind.DIRECT else 0.75 if kind == Kind.MIXED else 0.65
+    if mention.resolved_from in ("pronoun", "description"):
+        c -= 0.15
+    if mention.type != SpeakerType.PERSON:
+        c -= 0.05
+    return round(c, 2)

@@ -1,0 +1,278 @@
+"""Reported speech from the dependency parse: who is said to have said what.
+
+Each speech cue outside quotation marks ("said", "warned", "according to") yields an
+``Attribution``: the cue, the subject that speaks, and the content clause. "X said (that) S",
+"S, X said.", "X told reporters S", "according to X, S", "X urged Y to ...". Quotation marks
+are not looked at here except to skip cues that stand inside someone's quoted words.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from . import cues
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Complements that carry the message when a cue has no clause ("urged them to", "accused X of").
+COMPLEMENT_DEPS = ("dobj", "dative", "xcomp", "prep", "oprd", "attr", "ccomp", "advcl", "npadvmod")
+# Prepositional phrases after a cue that say when or where it was said, not what.
+SETTING_PREPS = frozenset("in on at during after before at with via through from by over while".split())
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday week month year morning
+    evening night afternoon weekend""".split()
+)
+
+
+@dataclass
+class Attribution:
+    paragraph: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    sent_start: int
+    sent_end: int
+    subject: object | None = None  # the spaCy token heading the speaker phrase
+    speaker_start: int = -1
+    speaker_end: int = -1
+    content: tuple[int, int] | None = None
+    according_to: bool = False
+    quoted_content: bool = False  # the content lies inside quotation marks
+    quotes: list = field(default_factory=list)  # quotes attached to this cue
+
+
+class QuoteMask:
+    """Answers "is this character inside a quotation?" for one paragraph in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+def _verb_lemma(tok) -> str:
+    """The verb lemma of a cue; "warning" tagged as a noun but heading a clause counts as "warn"."""
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return tok.lemma_.lower()
+    low = tok.lower_
+    if low.endswith("ing") and any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
+        stem = low[:-3]
+        for cand in (stem, stem + "e", stem[:-1]):
+            if cues.is_speech_lemma(cand):
+                return cand
+    return ""
+
+
+def _subject(cue):
+    """The speaker token for a cue, climbing through "X said A and added B", "..., accusing them"."""
+    tok = cue
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return tok.head  # "Obama, who said ..."
+        if tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN"):
+            return tok.head  # "a statement saying ...", "with Peskov warning that ..."
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head
+            continue
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    # "said Don Fowler" parsed with the name as an object or appositive
+    for child in cue.children:
+        if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i and child.ent_type_ == "PERSON":
+            return child
+    return None
+
+
+def _span_of(tokens) -> tuple[int, int]:
+    toks = sorted(tokens, key=lambda t: t.i)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _is_setting(prep) -> bool:
+    """'in a statement', 'on Tuesday', 'in an interview with CNN': where or when, not what."""
+    if prep.lower_ not in SETTING_PREPS:
+        return False
+    for t in prep.subtree:
+        if t.lower_ in TIME_WORDS or t.lemma_ in cues.SPEECH_NOUNS or t.ent_type_ in ("DATE", "TIME"):
+            return True
+        if prep.lower_ in ("at", "during", "in", "via", "on", "through", "before", "while") and t.dep_ == "pobj" \
+                and t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "EVENT"):
+            return True
+    return prep.lower_ in ("during", "via", "while", "at")
+
+
+def _content(cue, subject):
+    """(left_token, right_token) of what the cue reports, or None."""
+    children = list(cue.children)
+    clauses = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > cue.i)]
+    if clauses:
+        # the clause nearest the cue: "said on Tuesday that ..." or "S, he said."
+        c = min(clauses, key=lambda t: abs(t.i - cue.i))
+        return c.left_edge, c.right_edge
+    if cue.dep_ == "parataxis" or (cue.dep_ in ("ccomp", "conj") and cue.i > cue.head.i and cue.head.pos_ in ("VERB", "AUX")
+                                   and any(t.is_punct for t in cue.doc[cue.head.i:cue.i])
+                                   and (subject is None or subject.i > cue.head.i)):
+        # "S, he said, S2" / "S, he said": the cue hangs off the reported clause
+        head = cue.head
+        left = head.left_edge
+        right = head.right_edge
+        if subject is not None and subject.i < left.i:
+            return None
+        return left, right
+    comps = [
+        c for c in children
+        if c.dep_ in COMPLEMENT_DEPS and c.i > cue.i and not (c.dep_ == "prep" and _is_setting(c))
+        and not (c.dep_ == "npadvmod" and c.lower_ in TIME_WORDS)
+        and not (c.dep_ == "advcl" and c.i > cue.i + 6)
+    ]
+    if not comps:
+        return None
+    first = min(comps, key=lambda t: t.left_edge.i).left_edge
+    last = max(comps, key=lambda t: t.right_edge.i).right_edge
+    return first, last
+
+
+def _trim(doc, left: int, right: int) -> tuple[int, int] | None:
+    """Drop punctuation and a leading conjunction at the edges of a content span (token indices)."""
+    while left <= right and (doc[left].is_punct and doc[left].text not in "“\"'‘" or doc[left].lower_ in ("and", "but")):
+        left += 1
+    while right >= left and doc[right].is_punct and doc[right].text not in "”\"'’":
+        right -= 1
+    if left > right:
+        return None
+    return left, right
+
+
+def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list[Attribution]:
+    """All speech cues in one parsed paragraph; ``offset`` is the paragraph's start in the text."""
+    out: list[Attribution] = []
+    for tok in doc:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            att = _according_to(doc, tok, offset, paragraph, mask)
+            if att:
+                out.append(att)
+            continue
+        lemma = _verb_lemma(tok)
+        if not lemma or not cues.is_speech_lemma(lemma):
+            continue
+        if mask.covers(tok.idx):
+            continue  # a cue inside someone's quoted words belongs to their story, not ours
+        if cues.is_negated(tok):
+            continue
+        subject = _subject(tok)
+        if subject is not None and subject.pos_ in ("VERB", "ADP", "AUX"):
+            # "Posting on X, Medvedev lashed out": the parser made the participle the subject
+            subject = next((t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj")), None)
+        if subject is None:
+            continue
+        content = _content(tok, subject)
+        sent = tok.sent
+        sp_s, sp_e = _speaker_tokens_span(subject)
+        if _is_evidence(subject):
+            continue
+        base = dict(
+            paragraph=paragraph, cue=tok.text, cue_start=offset + tok.idx, cue_end=offset + tok.idx + len(tok),
+            sent_start=offset + sent.start_char, sent_end=offset + sent.end_char, subject=subject,
+            speaker_start=offset + sp_s, speaker_end=offset + sp_e,
+        )
+        if content is None:
+            # no clause of its own ("...," he said.): it can still introduce a quotation
+            if lemma in cues.SPEECH_VERBS:
+                out.append(Attribution(**base))
+            continue
+        left, right = content[0].i, content[1].i
+        # the speaker is never part of what they said
+        if left <= subject.i <= right and tok.dep_ != "parataxis" and not (left <= tok.i <= right):
+            if subject.i == left:
+                left = subject.right_edge.i + 1
+        trimmed = _trim(doc, left, right)
+        if trimmed is None:
+            continue
+        left, right = trimmed
+        words = [t.text for t in doc[left:right + 1]]
+        if lemma in cues.TOPIC_VERBS or (lemma == cues.CALL and not any(c.dep_ == "ccomp" for c in tok.children)):
+            # "criticized Trump" names a target; "called for a ban" / "called it a disgrace" say something
+            msg_words = words
+            if lemma == cues.CALL:
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if nxt is not None and nxt.lower_ in ("for", "on", "out"):
+                    msg_words = ["for"] + words
+            if not cues.carries_message(msg_words):
+                if lemma == cues.CALL:
+                    out.append(Attribution(**base))  # "...," she called out: still a cue for a quote
+                continue
+        out.append(Attribution(**base, content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right]))))
+    return out
+
+
+def _speaker_tokens(subject):
+    """The words of the speaker phrase, without relative clauses and appositives."""
+    toks = [subject]
+    for t in subject.lefts:
+        toks.extend(t.subtree)
+    for t in subject.rights:
+        if t.dep_ in ("relcl", "appos", "punct", "acl", "advcl", "cc", "conj"):
+            break
+        toks.extend(t.subtree)
+    return toks
+
+
+def _speaker_tokens_span(subject) -> tuple[int, int]:
+    return _span_of(_speaker_tokens(subject))
+
+
+def _is_evidence(subject) -> bool:
+    """Polls, data, percentages and documents are not speakers."""
+    head = subject.lemma_.lower()
+    if head in cues.EVIDENCE_NOUNS or head in cues.DOCUMENT_NOUNS and not _has_author(subject):
+        return True
+    if subject.like_num or subject.text == "%":
+        return True
+    # "73 percent of voters said", "a majority of respondents"
+    for t in subject.subtree:
+        if t.lower_ in ("percent", "%", "respondents", "majority", "plurality") and t.i <= subject.i + 1:
+            return True
+    return False
+
+
+def _has_author(noun) -> bool:
+    # "a statement from the ministry" speaks for the ministry
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
+
+
+def _according_to(doc, tok, offset, paragraph, mask) -> Attribution | None:
+    if mask.covers(tok.idx):
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if _is_evidence(pobj) or pobj.lemma_.lower() in cues.SPEECH_NOUNS:
+        return None
+    sent = tok.sent
+    # the phrase "according to X" is tok .. end of X's subtree; the content is the rest of the sentence
+    phrase_l = tok.i
+    phrase_r = max(pobj.right_edge.i, to.i)
+    before = (sent.start, phrase_l - 1)
+    after = (phrase_r + 1, sent.end - 1)
+    span = before if (before[1] - before[0]) >= (after[1] - after[0]) else after
+    trimmed = _trim(doc, *span) if span[0] <= span[1] else None
+    if trimmed is None:
+        return None
+    left, right = trimmed
+    sp_s, sp_e = _span_of(_speaker_tokens(pobj))
+    return Attribution(
+        paragraph=paragraph, cue="according to", cue_start=offset + tok.idx, cue_end=offset + to.idx + len(to),
+        sent_start=offset + sent.start_char, sent_end=offset + sent.end_char, subject=pobj,
+        speaker_start=offset + sp_s, speaker_end=offset + sp_e,
+        content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])), according_to=True,
+    )

@@ -1,0 +1,196 @@
+"""Offices, honorifics and country words: what stands in front of a name.
+
+"former Russian Foreign Minister Sergey Lavrov" is read as role "Foreign Minister", country
+"RU", former. Country names come from pycountry; demonyms ("Danish", "French") from the table
+below, which pycountry does not have.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Demonym or short form -> ISO 3166-1 alpha-2.
+DEMONYMS = {
+    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "andorran": "AD", "angolan": "AO",
+    "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT",
+    "azerbaijani": "AZ", "azeri": "AZ", "bahamian": "BS", "bahraini": "BH", "bangladeshi": "BD",
+    "barbadian": "BB", "belarusian": "BY", "belgian": "BE", "belizean": "BZ", "beninese": "BJ",
+    "bhutanese": "BT", "bolivian": "BO", "bosnian": "BA", "botswanan": "BW", "brazilian": "BR",
+    "british": "GB", "bruneian": "BN", "bulgarian": "BG", "burkinabe": "BF", "burmese": "MM",
+    "burundian": "BI", "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "cape verdean": "CV",
+    "chadian": "TD", "chilean": "CL", "chinese": "CN", "colombian": "CO", "comorian": "KM",
+    "congolese": "CD", "costa rican": "CR", "croatian": "HR", "cuban": "CU", "cypriot": "CY",
+    "czech": "CZ", "danish": "DK", "djiboutian": "DJ", "dominican": "DO", "dutch": "NL",
+    "ecuadorian": "EC", "egyptian": "EG", "emirati": "AE", "english": "GB", "eritrean": "ER",
+    "estonian": "EE", "ethiopian": "ET", "fijian": "FJ", "filipino": "PH", "finnish": "FI",
+    "french": "FR", "gabonese": "GA", "gambian": "GM", "georgian": "GE", "german": "DE",
+    "ghanaian": "GH", "greek": "GR", "grenadian": "GD", "guatemalan": "GT", "guinean": "GN",
+    "guyanese": "GY", "haitian": "HT", "honduran": "HN", "hungarian": "HU", "icelandic": "IS",
+    "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL",
+    "italian": "IT", "ivorian": "CI", "jamaican": "JM", "japanese": "JP", "jordanian": "JO",
+    "kazakh": "KZ", "kazakhstani": "KZ", "kenyan": "KE", "kosovar": "XK", "kuwaiti": "KW",
+    "kyrgyz": "KG", "lao": "LA", "laotian": "LA", "latvian": "LV", "lebanese": "LB", "liberian": "LR",
+    "libyan": "LY", "lithuanian": "LT", "luxembourgish": "LU", "macedonian": "MK", "malagasy": "MG",
+    "malawian": "MW", "malaysian": "MY", "maldivian": "MV", "malian": "ML", "maltese": "MT",
+    "mauritanian": "MR", "mauritian": "MU", "mexican": "MX", "moldovan": "MD", "monegasque": "MC",
+    "mongolian": "MN", "montenegrin": "ME", "moroccan": "MA", "mozambican": "MZ", "namibian": "NA",
+    "nepali": "NP", "nepalese": "NP", "new zealand": "NZ", "nicaraguan": "NI", "nigerien": "NE",
+    "nigerian": "NG", "north korean": "KP", "norwegian": "NO", "omani": "OM", "pakistani": "PK",
+    "palestinian": "PS", "panamanian": "PA", "papua new guinean": "PG", "paraguayan": "PY",
+    "peruvian": "PE", "polish": "PL", "portuguese": "PT", "qatari": "QA", "romanian": "RO",
+    "russian": "RU", "rwandan": "RW", "salvadoran": "SV", "samoan": "WS", "saudi": "SA",
+    "scottish": "GB", "senegalese": "SN", "serbian": "RS", "seychellois": "SC", "sierra leonean": "SL",
+    "singaporean": "SG", "slovak": "SK", "slovenian": "SI", "somali": "SO", "south african": "ZA",
+    "south korean": "KR", "korean": "KR", "south sudanese": "SS", "spanish": "ES", "sri lankan": "LK",
+    "sudanese": "SD", "surinamese": "SR", "swedish": "SE", "swiss": "CH", "syrian": "SY",
+    "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH", "togolese": "TG",
+    "tongan": "TO", "trinidadian": "TT", "tunisian": "TN", "turkish": "TR", "turkmen": "TM",
+    "ugandan": "UG", "ukrainian": "UA", "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE",
+    "vietnamese": "VN", "welsh": "GB", "yemeni": "YE", "zambian": "ZM", "zimbabwean": "ZW",
+    "american": "US", "u.s.": "US", "us": "US", "uk": "GB", "u.k.": "GB", "britain": "GB",
+    "russia": "RU", "america": "US", "the united states": "US", "united states": "US",
+    "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "venezuela": "VE",
+    "bolivia": "BO", "taiwan": "TW", "vietnam": "VN", "laos": "LA", "moldova": "MD", "tanzania": "TZ",
+    "czech republic": "CZ", "czechia": "CZ", "turkey": "TR", "holland": "NL", "ivory coast": "CI",
+    "european": "", "eu": "", "nato": "",
+}
+
+# Institutions that stand for a country: "the Kremlin said", "Kremlin spokesman".
+INSTITUTIONS = {
+    "kremlin": "RU", "white house": "US", "pentagon": "US", "state department": "US", "downing street": "GB",
+    "elysee": "FR", "élysée": "FR", "elysee palace": "FR", "quai d'orsay": "FR", "bundestag": "DE",
+    "chancellery": "", "knesset": "IL", "duma": "RU", "state duma": "RU", "foreign office": "GB",
+    "whitehall": "GB", "westminster": "GB", "congress": "US", "capitol hill": "US", "zhongnanhai": "CN",
+    "blue house": "KR", "rada": "UA", "verkhovna rada": "UA", "sejm": "PL", "lok sabha": "IN",
+    "kantei": "JP", "quirinale": "IT", "palazzo chigi": "IT", "moncloa": "ES", "bundeskanzleramt": "DE",
+    "security council": "", "european commission": "", "un": "", "united nations": "",
+}
+
+# Office words. Longer phrases first when matching.
+OFFICES = [
+    "deputy prime minister", "prime minister", "foreign minister", "defence minister", "defense minister",
+    "finance minister", "interior minister", "health minister", "deputy foreign minister",
+    "secretary of state", "secretary-general", "secretary general", "attorney general", "vice president",
+    "vice-president", "first minister", "chief minister", "deputy chair", "deputy chairman",
+    "press secretary", "chief of staff", "national security adviser", "national security advisor",
+    "foreign secretary", "home secretary", "defence secretary", "defense secretary", "chancellor",
+    "president", "premier", "minister", "secretary", "senator", "sen.", "representative", "rep.",
+    "congressman", "congresswoman", "governor", "gov.", "lt. gov.", "mayor", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "speaker", "leader", "chairman",
+    "chairwoman", "chair", "chairperson", "chief", "director", "commissioner", "king", "queen", "prince",
+    "princess", "emir", "sheikh", "ayatollah", "pope", "nominee", "candidate", "lawmaker", "legislator",
+    "mp", "mep", "deputy", "official", "officials", "adviser", "advisor", "aide", "negotiator",
+    "general", "gen.", "lt.", "col.", "adm.", "admiral", "commander", "judge", "justice", "prosecutor",
+    "attorney", "lawyer", "host", "founder", "ceo", "chief executive", "head", "counsel",
+    "campaign manager", "strategist", "pollster", "economist", "analyst", "member",
+]
+OFFICE_WORDS = frozenset(w for o in OFFICES for w in o.split())
+
+# Honorifics stripped from the front of a name.
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady rev rev. hon hon. prof prof. mx mx.".split()
+)
+MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "sheikh", "emir"})
+FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"})
+MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "prince", "emir"})
+FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "princess"})
+
+FORMER = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "retired", "late", "outgoing"})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    try:
+        import pycountry
+    except ImportError:  # pycountry is optional: the demonym table still answers
+        return names
+    for c in pycountry.countries:
+        names[c.name.lower()] = c.alpha_2
+        for attr in ("common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names[v.lower()] = c.alpha_2
+    return names
+
+
+def country_code(word: str) -> str:
+    """ISO code for a demonym, country name or country institution; "" if none."""
+    w = word.lower().strip().removesuffix("'s").removesuffix("’s")
+    if w in DEMONYMS:
+        return DEMONYMS[w]
+    if w in INSTITUTIONS:
+        return INSTITUTIONS[w]
+    return _country_names().get(w, "")
+
+
+def is_office_word(word: str) -> bool:
+    return word.lower() in OFFICE_WORDS
+
+
+def parse_title(words: list[str]) -> dict:
+    """Read role, country, organisation and "former" from the words before a name.
+
+    ["former", "Canadian", "Prime", "Minister"] -> role "Prime Minister", country "CA", former.
+    ["Kremlin", "spokesman"] -> role "spokesman", organization "Kremlin", country "RU".
+    """
+    out = {"role": "", "country": "", "organization": "", "role_is_former": False}
+    i = 0
+    n = len(words)
+    rest: list[str] = []
+    while i < n:
+        w = words[i]
+        lw = w.lower().strip(",")
+        if lw in FORMER:
+            out["role_is_former"] = True
+            i += 1
+            continue
+        if lw in ("the", "a", "an", "'s", "’s"):
+            i += 1
+            continue
+        # the longest office phrase starting here
+        matched = ""
+        for off in OFFICES:
+            k = len(off.split())
+            if " ".join(x.lower() for x in words[i:i + k]) == off:
+                matched = " ".join(words[i:i + k])
+                break
+        if matched:
+            out["role"] = (out["role"] + " " + matched).strip() if out["role"] and lw == "of" else matched
+            i += len(matched.split())
+            continue
+        # two-word country words first ("South Korean", "New Zealand")
+        two = " ".join(words[i:i + 2])
+        if i + 1 < n and country_code(two):
+            out["country"] = out["country"] or country_code(two)
+            i += 2
+            continue
+        code = country_code(w)
+        if code:
+            out["country"] = out["country"] or code
+            if w.lower().strip("'s’") in INSTITUTIONS:
+                out["organization"] = w.removesuffix("'s").removesuffix("’s")
+            i += 1
+            continue
+        if lw.rstrip(".") in HONORIFICS or lw in HONORIFICS:
+            i += 1
+            continue
+        rest.append(w)
+        i += 1
+    if rest and not out["organization"] and out["role"]:
+        # "Clinton campaign spokesman": what is left in front of the role names its employer
+        org = " ".join(x for x in rest if x[:1].isupper())
+        if org:
+            out["organization"] = org
+    return out
+
+
+def gender_of_words(words: list[str]) -> str:
+    """'m', 'f' or '' from honorifics and gendered office words."""
+    for w in words:
+        lw = w.lower()
+        if lw in MALE_HONORIFICS or lw in MALE_ROLES:
+            return "m"
+        if lw in FEMALE_HONORIFICS or lw in FEMALE_ROLES:
+            return "f"
+    return ""

@@ -1,0 +1,287 @@
+"""Who a statement is by: names as written, titles split off, pronouns and descriptions resolved.
+
+The rules stay with what the article itself says: "he" is the nearest earlier person of a
+compatible gender (from Mr./Mrs., gendered office words and first names), "Starmer" is the
+"Keir Starmer" named earlier, "the spokesman" is the person the article introduced as
+spokesman. Organisations ("the Kremlin", "the ministry") and groups ("officials") are typed so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import names, roles
+from .types import SpeakerMention, SpeakerType
+
+PRONOUNS_M = frozenset({"he", "him"})
+PRONOUNS_F = frozenset({"she", "her"})
+PRONOUNS_PL = frozenset({"they", "them", "we"})
+PRONOUNS_OTHER = frozenset({"i", "you", "it", "one", "who", "which", "that", "this", "these", "those", "someone"})
+PRONOUNS = PRONOUNS_M | PRONOUNS_F | PRONOUNS_PL | PRONOUNS_OTHER
+ORG_WORDS = frozenset(
+    """
+    ministry department office agency campaign committee commission council government administration
+    party kremlin house embassy court police army military navy force forces service bureau board union
+    company group organization organisation institute foundation association federation league coalition
+    cabinet parliament congress senate assembly spokesperson's newspaper network station paper times post
+    journal news channel authority authorities secretariat alliance nato un bank fund team caucus
+    """.split()
+)
+GROUP_WORDS = frozenset(
+    """
+    officials experts critics analysts supporters opponents protesters voters residents people lawmakers
+    democrats republicans conservatives liberals leaders members activists advocates sources aides
+    diplomats economists observers scientists researchers investigators prosecutors doctors ministers
+    """.split()
+)
+SUFFIX = re.compile(r"(?:['’]s|,)$")
+NAME_STRIP = frozenset({"the", "a", "an"})
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str = ""
+    roles: set = field(default_factory=set)  # lower-case office words seen in front of the name
+    title: dict = field(default_factory=dict)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    paragraph: int
+    person: Person
+    is_subject: bool = False  # the subject of its clause: the likelier antecedent of "he"
+
+
+class PersonIndex:
+    """Every person named in one article, in text order."""
+
+    def __init__(self):
+        self.mentions: list[Mention] = []
+        self.by_surname: dict[str, Person] = {}
+        self.by_name: dict[str, Person] = {}
+
+    def person(self, name: str, title_words: list[str] | None = None) -> Person:
+        """The Person for a name as printed, joined to the full name when only the surname is given."""
+        key = name.lower()
+        surname = key.split()[-1] if key else key
+        if key in self.by_name:
+            p = self.by_name[key]
+        elif len(key.split()) == 1 and key in self.by_surname:
+            p = self.by_surname[key]
+        elif len(key.split()) > 1 and surname in self.by_surname and len(self.by_surname[surname].name.split()) == 1:
+            # the surname came first ("Mr. Obama"), the full name later: keep one person
+            p = self.by_surname[surname]
+            p.name = name
+        else:
+            p = Person(name=name, gender=names.gender_of_first_name(name) if len(key.split()) > 1 else "")
+        self.by_name[key] = p
+        self.by_name[p.name.lower()] = p
+        if surname and (surname not in self.by_surname or len(p.name.split()) > len(self.by_surname[surname].name.split())):
+            self.by_surname[surname] = p
+        if title_words:
+            g = roles.gender_of_words(title_words)
+            if g and not p.gender:
+                p.gender = g
+            info = roles.parse_title(title_words)
+            if info["role"]:
+                p.roles.update(w.lower() for w in info["role"].split())
+                if not p.title.get("role"):
+                    p.title = info
+        return p
+
+    def add_doc(self, doc, offset: int, paragraph: int, skip=None):
+        """Record the PERSON entities of one paragraph (skip(start) says a spot is in a quote)."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name, title = split_name(list(ent))
+            if not name or (skip is not None and skip(offset + ent.start_char)):
+                continue
+            title = _title_before(doc, ent.start) + title
+            p = self.person(name, title)
+            root = ent.root
+            subj = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            self.mentions.append(Mention(offset + ent.start_char, offset + ent.end_char, paragraph, p, subj))
+
+
+def _title_before(doc, i: int) -> list[str]:
+    """Office and country words just in front of a name: "Russian Foreign Minister [Sergey Lavrov]"."""
+    words: list[str] = []
+    j = i - 1
+    while j >= 0 and len(words) < 6:
+        t = doc[j]
+        low = t.lower_
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ") and low not in ("of",):
+            break
+        if t.pos_ == "DET":
+            words.insert(0, t.text)
+            break
+        words.insert(0, t.text)
+        j -= 1
+    return words
+
+
+def split_name(tokens) -> tuple[str, list[str]]:
+    """("Sergey Lavrov", ["Foreign", "Minister"]) from the tokens of a name with its titles."""
+    toks = [t for t in tokens if not t.is_space]
+    # drop a possessive or punctuation at the end
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+        toks.pop()
+    title: list[str] = []
+    while toks and (roles.is_office_word(toks[0].text.strip(".")) or toks[0].lower_ in roles.HONORIFICS
+                    or toks[0].lower_.rstrip(".") in roles.HONORIFICS or toks[0].lower_ in roles.FORMER
+                    or roles.country_code(toks[0].text) or toks[0].lower_ in NAME_STRIP) and len(toks) > 1:
+        title.append(toks.pop(0).text)
+    name = " ".join(t.text for t in toks)
+    name = re.sub(r"\s+([.,])", r"\1", name)
+    return name, title
+
+
+def _phrase_tokens(subject):
+    """The speaker phrase without relative clauses, appositives and trailing commas."""
+    toks = [subject]
+    for t in subject.lefts:
+        toks.extend(t.subtree)
+    for t in subject.rights:
+        if t.dep_ in ("relcl", "appos", "punct", "acl", "advcl", "cc", "conj") or t.text in ("(", "—", "–", "-"):
+            break
+        toks.extend(t.subtree)
+    toks.sort(key=lambda t: t.i)
+    return toks
+
+
+def _appos_person(subject):
+    for c in subject.children:
+        if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
+            return c
+    return None
+
+
+def _name_tokens(subject, phrase):
+    """The proper-name run that contains the head: "Dmitry Peskov" in "spokesman Dmitry Peskov"."""
+    by_i = {t.i: t for t in phrase}
+    run = [subject]
+    j = subject.i - 1
+    while j in by_i and (by_i[j].pos_ == "PROPN" or by_i[j].ent_iob_ == "I" and by_i[j].ent_type_ == "PERSON") \
+            and not roles.is_office_word(by_i[j].text.strip(".")) and by_i[j].lower_ not in roles.HONORIFICS \
+            and not (by_i[j].ent_type_ in ("ORG", "GPE", "NORP") and subject.ent_type_ == "PERSON"):
+        run.insert(0, by_i[j])
+        j -= 1
+    j = subject.i + 1
+    while j in by_i and by_i[j].pos_ == "PROPN" and by_i[j].ent_type_ == subject.ent_type_:
+        run.append(by_i[j])
+        j += 1
+    return run
+
+
+def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
+    """A SpeakerMention for the subject token, and the pronoun to resolve later ("" if none)."""
+    phrase = _phrase_tokens(subject)
+    text = _clean(" ".join(t.text for t in phrase))
+    low = subject.lower_
+    if subject.pos_ == "PRON" or low in PRONOUNS:
+        return SpeakerMention(name="", text=subject.text, resolved_from="pronoun"), low
+    app = _appos_person(subject)
+    if app is not None and subject.pos_ == "NOUN":
+        # "A lawyer for the outlets, David Schulz, said": the name is the speaker
+        subject, phrase = app, _phrase_tokens(app)
+    is_person = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.ent_type_ not in
+                                                    ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"))
+    if (subject.pos_ == "PROPN" or subject.text[:1].isupper()) and low in index.by_surname:
+        is_person = True  # NER calls a lone surname an organisation now and then
+    if is_person and subject.lower_ not in ORG_WORDS and roles.country_code(subject.text) == "":
+        run = _name_tokens(subject, phrase)
+        name, extra = split_name(run)
+        title_words = [t.text for t in phrase if t.i < run[0].i] + extra
+        p = index.person(name, title_words) if name else None
+        info = roles.parse_title(title_words) if title_words else (p.title if p else {})
+        mention = SpeakerMention(
+            name=p.name if p else name, text=text, type=SpeakerType.PERSON,
+            role=info.get("role", ""), role_is_former=info.get("role_is_former", False),
+            country=info.get("country", ""), organization=info.get("organization", ""),
+            resolved_from="surname" if p and p.name != name else "",
+        )
+        return mention, ""
+    words = [t.text for t in phrase]
+    info = roles.parse_title(words)
+    head = subject.lemma_.lower()
+    inst = roles.INSTITUTIONS.get(text.lower().removeprefix("the ").strip())
+    if subject.ent_type_ in ("ORG", "GPE", "NORP") or head in ORG_WORDS or inst is not None:
+        name = _strip_det(text)
+        country = info["country"] or (inst or "")
+        return SpeakerMention(name=name, text=text, type=SpeakerType.ORGANIZATION, country=country,
+                              organization=name), ""
+    if subject.tag_ in ("NNS", "NNPS") or head in GROUP_WORDS:
+        return SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.GROUP, role=info["role"],
+                              country=info["country"]), ""
+    # a description: "the spokesman", "the Indiana governor", "a spokeswoman for Hillary Clinton"
+    mention = SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.PERSON, role=info["role"],
+                             role_is_former=info["role_is_former"], country=info["country"],
+                             organization=info["organization"])
+    definite = phrase and phrase[0].lower_ == "the" and not any(t.lower_ in ("for", "of", "to") for t in phrase)
+    if definite and info["role"]:
+        p = _by_role(index, info["role"], subject.idx)
+        if p is not None:
+            mention.name = p.name
+            mention.resolved_from = "description"
+    return mention, ""
+
+
+def _by_role(index: PersonIndex, role: str, before: int):
+    """The most recent person introduced with this office ("the spokesman" -> "spokesman Dmitry Peskov")."""
+    want = {w.lower() for w in role.split()}
+    for m in reversed(index.mentions):
+        if want <= m.person.roles:
+            return m.person
+    return None
+
+
+def _strip_det(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in NAME_STRIP:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+(['’]s|[.,;:!?)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    return SUFFIX.sub("", text.strip())
+
+
+def resolve_pronoun(pronoun: str, pos: int, paragraph: int, index: PersonIndex, statements_before,
+                    blocked) -> tuple[str, str]:
+    """(name, type) for a pronoun speaker at ``pos``, or ("", "") when nothing fits.
+
+    he/she: the nearest earlier person of compatible gender in this or the three paragraphs
+    before, skipping names inside quotations and reported content (``blocked(pos)``); failing
+    that, the last speaker. they/we: the last group or organisation that spoke.
+    """
+    if pronoun in PRONOUNS_M or pronoun in PRONOUNS_F:
+        want = "m" if pronoun in PRONOUNS_M else "f"
+        subjects, others = [], []
+        for m in index.mentions:
+            if m.start >= pos:
+                break
+            if m.paragraph < paragraph - 3 or blocked(m.start):
+                continue
+            (subjects if m.is_subject else others).append((m.start, m.person))
+        for st_pos, st_name, st_type in statements_before:
+            if st_type == SpeakerType.PERSON and st_name and pos - 3000 < st_pos < pos:
+                subjects.append((st_pos, index.person(st_name)))
+        # speakers and clause subjects first ("Medvedev lashed out at Macron ... he wrote"), then any name
+        for cands in (subjects, others):
+            cands.sort(key=lambda c: c[0], reverse=True)
+            for _, p in cands:
+                if p.gender in ("", want):
+                    return p.name, SpeakerType.PERSON
+        return "", ""
+    if pronoun in PRONOUNS_PL or pronoun == "it":
+        for st_pos, st_name, st_type in reversed(statements_before):
+            if st_pos < pos and st_type in (SpeakerType.GROUP, SpeakerType.ORGANIZATION) and st_name:
+                return st_name, st_type
+    return "", ""
