@@ -72,6 +72,14 @@ def person_find(*, name: str, country_code: str = "") -> Person | None:
     if exact:
         return _prefer_country(exact, country_code)
     words = key.split()
+    # "Vasconcelos Brito" for "Helena Vasconcelos Brito": a compound surname without the first name.
+    tails = {
+        a.person_id: a.person
+        for a in PersonAlias.objects.filter(normalized__endswith=" " + key, person__merged_into__isnull=True)
+        .select_related("person")[:10]
+    }
+    if len(words) > 1 and len(tails) == 1:
+        return next(iter(tails.values()))
     surname = words[-1]
     candidates = PersonAlias.objects.filter(
         Q(normalized=surname) | Q(normalized__endswith=" " + surname), person__merged_into__isnull=True

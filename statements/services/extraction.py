@@ -45,6 +45,7 @@ SAME_REMARK_CANDIDATES = 500
 def extraction_run(*, article: Article) -> list[ExtractedStatement]:
     """Run the extractor over the article's text (no database writes)."""
     from statements.extraction import extract
+    from statements.extraction.nlp import load
 
     topics = list(Topic.objects.filter(is_suggested=False).values("name", "keywords"))
     return extract(
@@ -52,6 +53,7 @@ def extraction_run(*, article: Article) -> list[ExtractedStatement]:
         published=article_publication_date(article),
         topics=topics,
         embed=topic_embedder(),
+        nlp=load(settings.SPACY_MODEL),
     )
 
 
@@ -108,7 +110,8 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
         organization=mention.organization,
     )
     person, _ = person_get_or_create(ref=ref)
-    if mention.role:
+    if mention.role and (mention.country or mention.organization):
+        # An office needs a country or a body to mean anything: "the president" alone is not one.
         org = (
             organization_get_or_create(name=mention.organization, country_code=mention.country)
             if mention.organization

@@ -16,7 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("--published", help="Publication date, YYYY-MM-DD (default: today).")
 
     def handle(self, *args, file, format, published, **options):
+        from django.conf import settings
+
         from statements.extraction import EXTRACTOR_VERSION, extract
+        from statements.extraction.nlp import load
 
         path = Path(file)
         try:
@@ -27,7 +30,7 @@ class Command(BaseCommand):
             published_on = dt.date.fromisoformat(published) if published else dt.date.today()
         except ValueError as exc:
             raise CommandError(f"--published must be YYYY-MM-DD, not {published!r}") from exc
-        statements = extract(text, published=published_on)
+        statements = extract(text, published=published_on, nlp=load(settings.SPACY_MODEL))
         if format == "json":
             payload = {"extractor_version": EXTRACTOR_VERSION, "statements": [s.as_dict() for s in statements]}
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1))
