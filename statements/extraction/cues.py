@@ -31,6 +31,10 @@ TOPIC_VERBS = frozenset(
     """.split()
 )
 
+# Cues after which a prepositional object is the message: "warned against", "called for",
+# "accused X of", "asked for".
+OBJECT_MESSAGE = frozenset("call warn urge accuse blame plead demand press implore exhort ask say".split())
+
 # "call" is special: "called for X", "called on X to", "called X a liar" carry a message, but
 # "called a meeting" does not.
 CALL = "call"
@@ -41,14 +45,14 @@ EVIDENCE_VERBS = frozenset("show find indicate reveal document estimate rate sug
 # Sources that are evidence or documents rather than speakers.
 EVIDENCE_NOUNS = frozenset(
     """
-    poll polls survey surveys data study studies analysis analyses finding findings estimate estimates
+    statistic statistics datum poll polls survey surveys data study studies analysis analyses finding findings estimate estimates
     record records database databases figures statistics numbers research census tally count model
     forecast forecasts projection projections index percent %
     """.split()
 )
 DOCUMENT_NOUNS = frozenset(
     """
-    letter report memo memorandum complaint ad advertisement clip film video article book ruling brief
+    letter letters report reports memo memorandum complaint ad advertisement clip film video article book ruling brief
     website filing lawsuit indictment document documents transcript footage email e-mail bill law
     """.split()
 )
@@ -58,6 +62,48 @@ SPEECH_NOUNS = frozenset(
     """
     statement statements remarks remark comment comments interview speech testimony tweet tweets post
     posts message address briefing announcement press conference
+    """.split()
+)
+
+# Verbs that report only a clause or a quotation: "said the same thing", "added a note of caution",
+# "continued to poke", "agreed to lend", "responded to the request" report no words.
+CLAUSE_ONLY = frozenset(
+    """
+    say add note continue agree disagree insist argue explain write state reply respond answer recall
+    remark observe report admit acknowledge confirm concede contend maintain assert declare claim
+    emphasize emphasise stress suggest echo repeat reiterate joke quip muse exclaim whisper mutter
+    shout yell scream chant sing post tweet testify conclude comment complain boast brag lament
+    """.split()
+)
+
+# Nouns that can head a speaker phrase: people, offices, groups and bodies. A cue whose subject
+# is "the plan", "his views" or "one slide" is not speech by anyone.
+PERSON_NOUNS = frozenset(
+    """
+    man woman men women person people source sources official officials spokesman spokeswoman spokesperson
+    aide aides adviser advisers advisor advisors lawyer lawyers attorney attorneys expert experts analyst
+    analysts critic critics supporter supporters opponent opponents voter voters resident residents
+    leader leaders lawmaker lawmakers legislator legislators senator senators governor governors mayor
+    president minister ministers secretary chairman chairwoman chair director head chief executive
+    candidate nominee nominees member members reporter reporters journalist journalists writer author
+    editor host anchor moderator professor economist economists scientist scientists researcher
+    researchers doctor doctors physician physicians nurse officer officers police detective agent agents
+    prosecutor prosecutors judge judges justice diplomat diplomats ambassador envoy general commander
+    soldier soldiers veteran veterans activist activists advocate advocates organizer organizers
+    protester protesters demonstrator demonstrators witness witnesses neighbor neighbors friend friends
+    relative relatives family father mother son daughter wife husband brother sister parent parents
+    student students teacher teachers worker workers employee employees staff staffer staffers manager
+    owner founder ceo consultant strategist pollster observer observers insider insiders colleague
+    colleagues ally allies rival rivals democrat democrats republican republicans conservative
+    conservatives liberal liberals progressive progressives congressman congresswoman representative
+    delegate delegates deputy deputies negotiator negotiators investigator investigators inspector
+    caller callers victim victims survivor survivors fan fans guest guests audience crowd panel
+    campaign campaigns team committee commission council government administration ministry department
+    office agency party kremlin embassy court board union company group organization organisation
+    institute foundation association federation league coalition cabinet parliament congress senate
+    assembly authority authorities alliance newspaper network channel paper magazine bank fund firm
+    everyone everybody someone somebody nobody many most some others other few all both each several
+    one two three majority
     """.split()
 )
 

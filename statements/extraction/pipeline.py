@@ -18,6 +18,7 @@ WORD = re.compile(r"\w+")
 MIN_WORDS = 3
 # a quotation introduced by a bare name and a colon: "Pence: “We will ...”"
 COLON_SPEAKER = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s*$")
+TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 PLATFORMS = [
     (re.compile(r"\b(?:on X|tweet(?:ed|s)?|Twitter|X post|posted on X|posting on X)\b"), "X"),
     (re.compile(r"\bTelegram\b"), "Telegram"),
@@ -43,6 +44,7 @@ def _prepare(text: str, published) -> _Prepared:
         published = date.fromisoformat(published)
     body = split_body(text)
     qs = quotes_mod.find_quotes(text, body.paragraphs)
+    qs = sorted(qs + _transcript_quotes(text, body.paragraphs, qs), key=lambda q: q.start)
     return _Prepared(text, published, body, qs, [text[s:e] for s, e in body.paragraphs])
 
 
@@ -154,6 +156,7 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
         if id(q) in contained and id(a) not in direct_atts:
             continue  # part of a mixed statement
         raw.append((q.start, q.end, Kind.DIRECT, a))
+    raw = _merge_interrupted(raw, text)
     raw = [r for r in raw if _words(text[r[0]:r[1]]) >= MIN_WORDS]
     raw.sort(key=lambda r: (r[0], -r[1]))
 
@@ -215,6 +218,22 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
     if topic_defs:
         for st, sugg in zip(out, topics_mod.assign([s.quote for s in out], topic_defs, embed)):
             st.topics = sugg
+    return out
+
+
+def _merge_interrupted(raw, text):
+    """'"A," said X, who ..., "B."' is one statement: the fragments of a quotation around its own cue
+    in one paragraph are joined, cue included, as PolNeAR and most newsrooms quote them."""
+    raw.sort(key=lambda r: (r[0], -r[1]))
+    out = []
+    for r in raw:
+        if out:
+            s, e, kind, a = out[-1]
+            if kind == Kind.DIRECT and r[2] == Kind.DIRECT and r[3] is a and e <= a.cue_start < r[0] \
+                    and "\n" not in text[e:r[0]]:
+                out[-1] = (s, r[1], kind, a)
+                continue
+        out.append(r)
     return out
 
 
@@ -320,17 +339,40 @@ def _neighbour_speaker(p, by_para, atts_by_para, owner, paras, text) -> Attribut
     return None
 
 
+def _transcript_quotes(text: str, paragraphs, quotes: list[Quote]) -> list[Quote]:
+    """Interview transcripts: "PENCE: Well, the question ..." is the speaker's own words."""
+    have = {q.paragraph for q in quotes}
+    out = []
+    for p, (ps, pe) in enumerate(paragraphs):
+        if p in have:
+            continue
+        m = TRANSCRIPT.match(text[ps:pe])
+        if m and _words(text[ps + m.end():pe]) >= MIN_WORDS:
+            out.append(Quote(ps + m.end(), pe, p, run=-(p + 1)))
+    return out
+
+
 def _colon_attributions(doc, offset, paragraph, para_quotes, text) -> list[Attribution]:
-    """'Name: "quote"' in transcripts and vox pops: the colon is the cue."""
+    """'Name: "quote"' in transcripts, 'Name, 34, Phoenix ― "quote"' in vox pops: the mark is the cue."""
     out = []
     for q in para_quotes:
         before = text[offset:q.start]
-        m = COLON_SPEAKER.search(before[-80:])
-        if not m:
+        stripped = before.rstrip()
+        if not stripped.endswith((":", "―", "—", "--")) or _words(stripped) > 15 or _words(stripped) == 0:
             continue
-        name_end = offset + len(before.rstrip()) - 1  # the colon
+        if stripped.endswith(":") and not COLON_SPEAKER.search(stripped[-80:] + " ") \
+                and not TRANSCRIPT.match(stripped + " "):
+            continue
+        name_end = offset + len(stripped) - 1  # the colon or dash
         rel = name_end - offset
-        tok = next((t for t in reversed(doc) if t.idx < rel and not t.is_punct), None)
+        toks = [t for t in doc if t.idx < rel and not t.is_punct]
+        tok = next((t for t in toks if t.ent_type_ == "PERSON"), None)
+        if tok is not None:
+            # the last word of the first name in the prefix
+            while tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I" and doc[tok.i + 1].ent_type_ == "PERSON":
+                tok = doc[tok.i + 1]
+        elif stripped.endswith(":") and toks:
+            tok = toks[-1]
         if tok is None or tok.pos_ not in ("PROPN", "NOUN"):
             continue
         sent = tok.sent

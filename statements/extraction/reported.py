@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import cues
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SUBJECT_DEPS = ("nsubj",)  # a passive subject ("X was accused") is the target, not the speaker
 # Complements that carry the message when a cue has no clause ("urged them to", "accused X of").
 COMPLEMENT_DEPS = ("dobj", "dative", "xcomp", "prep", "oprd", "attr", "ccomp", "advcl", "npadvmod")
 # Prepositional phrases after a cue that say when or where it was said, not what.
@@ -51,6 +51,10 @@ class QuoteMask:
     def covers(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.ends[i]
+
+
+def _lemma(tok) -> str:
+    return _verb_lemma(tok) or tok.lemma_.lower()
 
 
 def _verb_lemma(tok) -> str:
@@ -127,6 +131,8 @@ def _content(cue, subject):
         if subject is not None and subject.i < left.i:
             return None
         return left, right
+    if _lemma(cue) in cues.CLAUSE_ONLY:
+        return None  # only a clause or a quotation: "said the same thing" reports nothing
     comps = [
         c for c in children
         if c.dep_ in COMPLEMENT_DEPS and c.i > cue.i and not (c.dep_ == "prep" and _is_setting(c))
@@ -135,6 +141,9 @@ def _content(cue, subject):
     ]
     if not comps:
         return None
+    if all(c.dep_ == "prep" and c.lower_ in ("to", "with", "about", "at", "on", "in", "of", "over", "from")
+           for c in comps) and _lemma(cue) not in cues.OBJECT_MESSAGE:
+        return None  # "spoke to supporters", "talked about trade": an audience or a topic, not a message
     first = min(comps, key=lambda t: t.left_edge.i).left_edge
     last = max(comps, key=lambda t: t.right_edge.i).right_edge
     return first, last
@@ -231,9 +240,13 @@ def _speaker_tokens_span(subject) -> tuple[int, int]:
 
 
 def _is_evidence(subject) -> bool:
-    """Polls, data, percentages and documents are not speakers."""
+    """Polls, data, percentages, documents and things are not speakers."""
     head = subject.lemma_.lower()
-    if head in cues.EVIDENCE_NOUNS or head in cues.DOCUMENT_NOUNS and not _has_author(subject):
+    low = subject.lower_
+    if head in cues.EVIDENCE_NOUNS or low in cues.EVIDENCE_NOUNS or head in cues.DOCUMENT_NOUNS \
+            or low in cues.DOCUMENT_NOUNS:
+        return True
+    if subject.pos_ == "NOUN" and not _person_like(subject):
         return True
     if subject.like_num or subject.text == "%":
         return True
@@ -244,9 +257,26 @@ def _is_evidence(subject) -> bool:
     return False
 
 
-def _has_author(noun) -> bool:
-    # "a statement from the ministry" speaks for the ministry
-    return any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children)
+PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "ee", "eer", "ier")
+NOT_PERSON_ER = frozenset(
+    """letter paper number order matter chapter border power water cover corner quarter center centre
+    computer filter layer answer register poster parameter character disaster manner banner danger tower
+    trigger winter summer hunger anger counter offer transfer cancer theater theatre member's""".split()
+)
+
+
+def _person_like(noun) -> bool:
+    """Can this common noun speak? Offices, people, groups and bodies can; plans and reports cannot."""
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    if low in cues.PERSON_NOUNS or lemma in cues.PERSON_NOUNS or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if lemma.endswith(PERSON_SUFFIXES) and lemma not in ("plan", "campaign"):
+        return True
+    if lemma.endswith(("er", "or", "ant", "ent")) and lemma not in NOT_PERSON_ER and len(lemma) > 4:
+        return lemma not in ("factor", "sector", "error", "mirror", "floor", "door", "color", "colour", "labor",
+                             "honor", "vector", "motor", "moment", "comment", "statement", "element",
+                             "event", "content", "extent", "percent", "argument", "payment", "government's")
+    return False
 
 
 def _according_to(doc, tok, offset, paragraph, mask) -> Attribution | None:

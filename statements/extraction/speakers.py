@@ -44,6 +44,7 @@ class Person:
     name: str
     gender: str = ""
     roles: set = field(default_factory=set)  # lower-case office words seen in front of the name
+    votes: dict = field(default_factory=dict)  # pronoun evidence: {"m": 2, "f": 0}
     title: dict = field(default_factory=dict)
 
 
@@ -95,6 +96,11 @@ class PersonIndex:
 
     def add_doc(self, doc, offset: int, paragraph: int, skip=None):
         """Record the PERSON entities of one paragraph (skip(start) says a spot is in a quote)."""
+        sents = list(doc.sents)
+        sent_of = {}
+        for si, sent in enumerate(sents):
+            sent_of[sent.start] = si
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -106,6 +112,27 @@ class PersonIndex:
             root = ent.root
             subj = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
             self.mentions.append(Mention(offset + ent.start_char, offset + ent.end_char, paragraph, p, subj))
+            if not p.gender:
+                self._vote(p, ent, sents, sent_of, persons)
+
+    def _vote(self, p: Person, ent, sents, sent_of, persons):
+        """Gender from the pronouns that follow a name: a subject and the "He ..." opening the next
+        sentence, or "his"/"her" later in its own sentence with no other name in between."""
+        sent = ent.sent
+        si = sent_of.get(sent.start, -1)
+        votes = p.votes
+        nxt_ent = next((e.start for e in persons if e.start > ent.start), 10**9)
+        for t in ent.doc[ent.end:min(sent.end, nxt_ent)]:
+            if t.lower_ in ("his", "him", "himself"):
+                votes["m"] = votes.get("m", 0) + 1
+            elif t.lower_ in ("her", "hers", "herself"):
+                votes["f"] = votes.get("f", 0) + 1
+        if ent.root.dep_ == "nsubj" and 0 <= si < len(sents) - 1:
+            first = sents[si + 1][0].lower_
+            if first == "he":
+                votes["m"] = votes.get("m", 0) + 1
+            elif first == "she":
+                votes["f"] = votes.get("f", 0) + 1
 
 
 def _title_before(doc, i: int) -> list[str]:
@@ -253,6 +280,13 @@ def _clean(text: str) -> str:
     return SUFFIX.sub("", text.strip())
 
 
+def _gender(p: Person) -> str:
+    if p.gender:
+        return p.gender
+    m, f = p.votes.get("m", 0), p.votes.get("f", 0)
+    return "m" if m > f else "f" if f > m else ""
+
+
 def resolve_pronoun(pronoun: str, pos: int, paragraph: int, index: PersonIndex, statements_before,
                     blocked) -> tuple[str, str]:
     """(name, type) for a pronoun speaker at ``pos``, or ("", "") when nothing fits.
@@ -277,7 +311,7 @@ def resolve_pronoun(pronoun: str, pos: int, paragraph: int, index: PersonIndex, 
         for cands in (subjects, others):
             cands.sort(key=lambda c: c[0], reverse=True)
             for _, p in cands:
-                if p.gender in ("", want):
+                if _gender(p) in ("", want):
                     return p.name, SpeakerType.PERSON
         return "", ""
     if pronoun in PRONOUNS_PL or pronoun == "it":

@@ -38,6 +38,11 @@ PLACEHOLDER = re.compile(r"^\s*(?:<[^>]*>|\[[^\]]*\])\s*$")
 CALL_TO_ACTION = re.compile(r"^\s*(?:watch|listen|click here|read|see also|photos?|video)\b\s*:", re.IGNORECASE)
 NYT_ABSTRACT = re.compile(r"^\s*ABSTRACT\.?\s*$")
 NYT_FULLTEXT = re.compile(r"^\s*FULL TEXT\.?\s*$")
+# "WASHINGTON (AP) — ", "NEWPORT NEWS, Va. - ", "LOS ANGELES, Sept. 28 (UPI) — " open a story.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s+\w+\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z. ]+\))?\s*(?:-|—|–|--)\s+"
+)
 SENTENCE_END = re.compile(r"[.!?\"”’'):]\s*$")
 
 
@@ -116,6 +121,10 @@ def split_body(text: str) -> Body:
         if paragraphs and not SENTENCE_END.search(text[paragraphs[-1][0]:paragraphs[-1][1]]) and line[:1].islower():
             paragraphs[-1] = (paragraphs[-1][0], e)
             continue
+        m = DATELINE.match(line)
+        if m:
+            body.skipped.append((s, s + m.end(), "dateline"))
+            s += m.end()
         paragraphs.append((s, e))
     body.paragraphs = paragraphs
     return body
