@@ -52,3 +52,17 @@ def demo_text():
         '"The money is in the budget."\n\n'
         "Opposition leader Jaan Pärnoja argued that the project was far too expensive for a small country.\n"
     )
+
+
+@pytest.fixture
+def ingest(django_capture_on_commit_callbacks):
+    """article_ingest, with the tasks it enqueues on commit run (eagerly) before it returns."""
+    from statements.models import Article
+    from statements.services.articles import IngestResult, article_ingest
+
+    def _ingest(**kwargs) -> IngestResult:
+        with django_capture_on_commit_callbacks(execute=True):
+            result = article_ingest(**kwargs)
+        return IngestResult(Article.objects.get(pk=result.article.pk), result.created)
+
+    return _ingest

@@ -16,3 +16,6 @@ CELERY_TASK_EAGER_PROPAGATES = False
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}  # noqa: F405
 FETCH_ALLOW_PRIVATE_HOSTS = []
 TOPIC_EMBEDDINGS = env.bool("TOPIC_EMBEDDINGS", default=False)
+# Serve static files from the app folders without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

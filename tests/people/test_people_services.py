@@ -1,0 +1,106 @@
+"""Speaker resolution: one Person per real person across articles, never two people merged."""
+
+import datetime as dt
+
+import pytest
+
+from people.models import Person, Tenure
+from people.normalize import normalize_name
+from people.services import (
+    SpeakerRef,
+    office_holder_on,
+    person_find,
+    person_get_or_create,
+    person_merge,
+    position_get_or_create,
+    sort_name_for,
+    tenure_held_on,
+    tenure_record_from_text,
+)
+
+pytestmark = pytest.mark.django_db
+DAY = dt.date(2026, 11, 3)
+
+
+def test_normalize_folds_diacritics_case_and_punctuation():
+    assert normalize_name("Lars Løkke  Rasmussen") == "lars lokke rasmussen"
+    assert normalize_name("JOAQUÍN Errázuriz-Vial") == "joaquin errazuriz vial"
+
+
+def test_spelling_variants_and_diacritics_find_the_same_person():
+    person, created = person_get_or_create(ref=SpeakerRef(name="Dmitri Volkanov", country="RU"))
+    assert created
+    assert person_find(name="Dmitry Volkanov") == person
+    assert person_find(name="DMITRI VOLKANOV") == person
+    soren, _ = person_get_or_create(ref=SpeakerRef(name="Søren Kjærsgaard Holm", country="DK"))
+    assert person_find(name="Soren Kjaersgaard Holm") == soren
+    assert person_find(name="Kjærsgaard Holm") == soren
+
+
+def test_different_people_with_one_surname_are_not_merged():
+    anna, _ = person_get_or_create(ref=SpeakerRef(name="Anna Lindqvist", country="SE"))
+    erik, created = person_get_or_create(ref=SpeakerRef(name="Erik Lindqvist", country="SE"))
+    assert created and anna != erik
+    assert person_find(name="Lindqvist") is None  # ambiguous surname: no guess
+
+
+def test_lone_surname_matches_only_an_unambiguous_person():
+    person, _ = person_get_or_create(ref=SpeakerRef(name="Tomasz Wielgosz", country="PL"))
+    assert person_find(name="Wielgosz") == person
+
+
+def test_country_is_filled_in_when_a_later_article_gives_it():
+    person, _ = person_get_or_create(ref=SpeakerRef(name="Mirela Vasquez Ortun"))
+    assert person.country is None
+    again, created = person_get_or_create(ref=SpeakerRef(name="Mirela Vasquez Ortun", country="CL"))
+    assert not created and again.country_id == "CL"
+
+
+def test_sort_name_keeps_particles_with_the_surname():
+    assert sort_name_for("Ingrid van der Brink") == "van der Brink, Ingrid"
+    assert sort_name_for("Plato") == "Plato"
+
+
+def test_tenure_from_text_widens_as_articles_show_the_person_in_office():
+    person, _ = person_get_or_create(ref=SpeakerRef(name="Ruta Kalnina", country="LV"))
+    position = position_get_or_create(title="defence minister", country_code="LV")
+    assert position.title == "Defence Minister"
+    first = tenure_record_from_text(person=person, position=position, on=DAY)
+    later = tenure_record_from_text(person=person, position=position, on=DAY + dt.timedelta(days=30))
+    assert first.pk == later.pk
+    first.refresh_from_db()
+    assert (first.start, first.end, first.source) == (DAY, DAY + dt.timedelta(days=30), Tenure.Source.TEXT)
+    assert tenure_held_on(person=person, on=DAY + dt.timedelta(days=10)) == first
+
+
+def test_former_office_is_recorded_as_ended_before_the_article():
+    person, _ = person_get_or_create(ref=SpeakerRef(name="Gordon Lachance", country="CA"))
+    position = position_get_or_create(title="Prime Minister", country_code="CA")
+    tenure = tenure_record_from_text(person=person, position=position, on=DAY, former=True)
+    assert tenure.end < DAY
+    assert tenure_held_on(person=person, on=DAY) is None
+
+
+def test_office_holder_on_a_date():
+    person, _ = person_get_or_create(ref=SpeakerRef(name="Aaron Whitcombe", country="CA"))
+    position = position_get_or_create(title="Defence Minister", country_code="CA")
+    Tenure.objects.create(person=person, position=position, start=dt.date(2025, 5, 1), source=Tenure.Source.ANALYST)
+    assert office_holder_on(role="defence minister", country_code="CA", on=DAY) == person
+    assert office_holder_on(role="defence minister", country_code="CA", on=dt.date(2024, 1, 1)) is None
+    assert office_holder_on(role="defence minister", country_code="FR", on=DAY) is None
+
+
+def test_merge_moves_everything_and_leaves_a_redirect():
+    from statements.models import Statement
+
+    keep, _ = person_get_or_create(ref=SpeakerRef(name="Helena Vasconcelos Brito", country="PT"))
+    dupe = Person.objects.create(name="H. Vasconcelos-Brito", slug="h-vasconcelos-brito")
+    statement = Statement.objects.create(speaker=dupe, speaker_text="H. Vasconcelos-Brito", quote="q", quote_key="1", kind="direct")
+    person_merge(source=dupe, target=keep)
+    statement.refresh_from_db()
+    dupe.refresh_from_db()
+    assert statement.speaker == keep
+    assert dupe.merged_into == keep
+    assert person_find(name="H. Vasconcelos-Brito") == keep
+    with pytest.raises(ValueError):
+        person_merge(source=keep, target=keep)
