@@ -18,6 +18,7 @@ WORD = re.compile(r"\w+")
 MIN_WORDS = 3
 # a quotation introduced by a bare name and a colon: "Pence: “We will ...”"
 COLON_SPEAKER = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s*$")
+SIGNATURE = re.compile(r"^\s*(?:―|—|--|–)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*$")
 TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 PLATFORMS = [
     (re.compile(r"\b(?:on X|tweet(?:ed|s)?|Twitter|X post|posted on X|posting on X)\b"), "X"),
@@ -301,6 +302,12 @@ def _adjacent(q: Quote, atts: list[Attribution], para_quotes: list[Quote], text:
             tail = gap.rstrip()
             if any(a_e <= o.start < q.start for o in para_quotes if o is not q):
                 continue
+            if (a.content is None or a.quoted_content) and a.sent_end <= q.start and not text[a.sent_end:q.start].strip():
+                # '"A," said X, a lawyer who ... . "B."': the quotation resumes after the cue's sentence
+                dist = len(gap)
+                if dist < best_gap:
+                    best, best_gap = a, dist
+                continue
             if not (gw <= 2 or (gw <= 12 and tail.endswith((":", ",")))):
                 continue
             if a.content is not None and not a.quoted_content and not tail.endswith(":"):
@@ -355,7 +362,21 @@ def _transcript_quotes(text: str, paragraphs, quotes: list[Quote]) -> list[Quote
 def _colon_attributions(doc, offset, paragraph, para_quotes, text) -> list[Attribution]:
     """'Name: "quote"' in transcripts, 'Name, 34, Phoenix ― "quote"' in vox pops: the mark is the cue."""
     out = []
+    para_end = offset + len(doc.text)
     for q in para_quotes:
+        after = SIGNATURE.match(text[q.end:para_end])
+        if after:
+            # '"...." ― Sonya Herridge': a signed quotation
+            rel = q.end - offset + after.start(1)
+            name_toks = [t for t in doc if t.idx >= rel and not t.is_punct]
+            if name_toks:
+                tok = name_toks[-1]
+                out.append(Attribution(
+                    paragraph=paragraph, cue=after.group(0).strip()[:1], cue_start=q.end, cue_end=q.end + 1,
+                    sent_start=q.start, sent_end=para_end, subject=tok,
+                    speaker_start=offset + name_toks[0].idx, speaker_end=offset + tok.idx + len(tok),
+                ))
+            continue
         before = text[offset:q.start]
         stripped = before.rstrip()
         if not stripped.endswith((":", "―", "—", "--")) or _words(stripped) > 15 or _words(stripped) == 0:
