@@ -4,18 +4,25 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
 
+from people.api import urls as people_api_urls
 from statements import views as statement_views
 from statements.api import errors as api_errors
+from statements.api import urls as statements_api_urls
 
+# One browsable API root listing every collection; each app keeps its own routes.
+_api_root = DefaultRouter()
+_api_root.registry.extend(statements_api_urls.router.registry + people_api_urls.router.registry)
 api_v1 = [
-    path("", include("statements.api.urls")),
-    path("", include("people.api.urls")),
+    path("", _api_root.get_api_root_view(), name="api-root"),
+    path("", include(statements_api_urls)),
+    path("", include(people_api_urls)),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/v1/", include(api_v1)),
+    path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
 
@@ -101,3 +101,20 @@ def current_tenures(person: Person, today: dt.date | None = None) -> list[Tenure
 def past_tenures(person: Person, today: dt.date | None = None) -> list[Tenure]:
     today = today or dt.date.today()
     return [tenure for tenure in person.tenures.all() if tenure.end is not None and tenure.end < today]
+
+
+def countries_with_people() -> QuerySet[Country]:
+    """Countries someone on record comes from (for filter menus)."""
+    return Country.objects.filter(Exists(Person.objects.filter(country=OuterRef("pk")))).only("code", "name")
+
+
+def people_with_statements() -> QuerySet[Person]:
+    """People who said something on record (for pickers), by sort name."""
+    from statements.models import Statement
+
+    return (
+        Person.objects.filter(merged_into__isnull=True)
+        .filter(Exists(Statement.objects.filter(speaker=OuterRef("pk"))))
+        .only("slug", "name", "sort_name")
+        .order_by("sort_name", "name")
+    )

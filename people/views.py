@@ -7,13 +7,22 @@ from django.views.decorators.http import require_safe
 
 from people import selectors
 from people.models import Country, Person
+from statements import selectors as statement_selectors
+
+PAGE_SIZE = 20
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, min(int(request.GET.get("page", 1)), 10_000))
+    except ValueError:
+        return 1
 
 
 @require_safe
 def person_list(request):
-    page = Paginator(selectors.person_list_with_counts().order_by("sort_name", "name"), 50).get_page(
-        request.GET.get("page")
-    )
+    people = selectors.person_list_with_counts().order_by("sort_name", "name")
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
     return render(request, "people/person_list.html", {"page": page})
 
 
@@ -25,7 +34,24 @@ def person_detail(request, slug):
         raise Http404("No person with this name on record.") from None
     if person.slug != slug:  # merged into another record
         return redirect(person, permanent=True)
-    return render(request, "people/person_detail.html", {"person": person})
+    page = _page_number(request)
+    statements, has_next = statement_selectors.statement_page(
+        statement_selectors.statements_for_person(person_id=person.pk), page=page, size=PAGE_SIZE
+    )
+    tenures = list(person.tenures.all())
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "tenures": tenures,
+            "current": selectors.current_tenures(person),
+            "topic_stances": statement_selectors.person_topic_stances(person_id=person.pk),
+            "statements": statements,
+            "page": page,
+            "has_next": has_next,
+        },
+    )
 
 
 @require_safe
@@ -36,4 +62,10 @@ def country_detail(request, code):
         raise Http404("No such country.") from None
     if code != country.code.lower():
         return redirect(country, permanent=True)
-    return render(request, "people/country_detail.html", {"country": country})
+    people = list(selectors.people_of_country(country=country)[:100])
+    statements, _ = statement_selectors.statement_page(
+        statement_selectors.statements_of_country(code=country.code), page=1, size=PAGE_SIZE
+    )
+    return render(
+        request, "people/country_detail.html", {"country": country, "people": people, "statements": statements}
+    )

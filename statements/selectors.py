@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, DateField, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Cast, Coalesce
 
 from statements.models import Article, Citation, Statement, StatementTopic, Topic
 
@@ -61,6 +62,19 @@ def statement_list_public(*, include_rejected: bool = False) -> QuerySet[Stateme
     return qs
 
 
+def said_sort_expression():
+    """Said-on date with unknown dates sorting last, on every database.
+
+    Cursor pagination needs a non-NULL sort key. An expression index built from this exact
+    expression (migration 0003) serves "newest first" lists without sorting the table.
+    """
+    return Coalesce("said_on", Value(dt.date(1, 1, 1), output_field=DateField()))
+
+
+def statement_list_api(*, include_rejected: bool = False) -> QuerySet[Statement]:
+    return statement_list_public(include_rejected=include_rejected).annotate(said_sort=said_sort_expression())
+
+
 def statement_search(qs: QuerySet[Statement], query: str) -> QuerySet[Statement]:
     """Full-text search on the quote.
 
@@ -75,9 +89,9 @@ def statement_search(qs: QuerySet[Statement], query: str) -> QuerySet[Statement]
 
         vector = SearchVector("quote", config="english")
         search_query = SearchQuery(query, config="english", search_type="websearch")
-        return qs.annotate(search_document=vector, search_rank=SearchRank(vector, search_query)).filter(
-            search_document=search_query
-        )
+        # float8, so a cursor can carry the rank exactly (ts_rank returns float4).
+        rank = Cast(SearchRank(vector, search_query), FloatField())
+        return qs.annotate(search_document=vector, search_rank=rank).filter(search_document=search_query)
     return qs.filter(quote__icontains=query)
 
 
@@ -157,3 +171,88 @@ def statement_has_demo_source(statement: Statement) -> bool:
 
 def demo_exists_subquery():
     return Exists(Citation.objects.filter(statement=OuterRef("pk"), article__is_demo=True))
+
+
+# --- pages --------------------------------------------------------------------------------
+
+
+def statement_page(qs: QuerySet[Statement], *, page: int, size: int) -> tuple[list[Statement], bool]:
+    """One page of a list without COUNT(*) (slow on big tables): fetch one extra row to know if more follow."""
+    offset = (page - 1) * size
+    rows = list(qs[offset : offset + size + 1])
+    return rows[:size], len(rows) > size
+
+
+def topic_speakers_page(*, topic: Topic, page: int, size: int) -> tuple[list[dict], bool]:
+    rows = list(topic_speaker_counts(topic=topic)[(page - 1) * size : page * size + 1])
+    return rows[:size], len(rows) > size
+
+
+def topic_statements_by_speakers(*, topic: Topic, speaker_ids: list[int], per_speaker: int) -> QuerySet[Statement]:
+    """The latest few statements on a topic of each given speaker, in one query (a window function)."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    ranked = (
+        Statement.objects.filter(speaker_id__in=speaker_ids, statement_topics__topic=topic)
+        .exclude(review_status=REJECTED)
+        .annotate(
+            speaker_rank=Window(
+                RowNumber(), partition_by=[F("speaker_id")], order_by=[F("said_on").desc(nulls_last=True), F("id").desc()]
+            )
+        )
+        .filter(speaker_rank__lte=per_speaker)
+        .values("pk")
+    )
+    return statement_queryset().filter(pk__in=ranked).order_by("speaker_id", F("said_on").desc(nulls_last=True), "-id")
+
+
+def topic_timeline(*, topic: Topic) -> list[dict]:
+    """Statements on a topic per month and stance: [{"month": date, "stance": str, "n": int}]."""
+    from django.db.models.functions import TruncMonth
+
+    return list(
+        StatementTopic.objects.filter(topic=topic, statement__said_on__isnull=False)
+        .exclude(statement__review_status=REJECTED)
+        .annotate(month=TruncMonth("statement__said_on"))
+        .values("month", "stance")
+        .annotate(n=Count("id"))
+        .order_by("month", "stance")
+    )
+
+
+def person_topic_stances(*, person_id: int) -> list[dict]:
+    """Per topic, how many statements a person made and with which stance, busiest topic first."""
+    stance = StatementTopic.Stance
+    return list(
+        StatementTopic.objects.filter(statement__speaker_id=person_id, topic__is_suggested=False)
+        .exclude(statement__review_status=REJECTED)
+        .values("topic__slug", "topic__name")
+        .annotate(
+            total=Count("id"),
+            support=Count("id", filter=Q(stance=stance.SUPPORT)),
+            oppose=Count("id", filter=Q(stance=stance.OPPOSE)),
+            neutral=Count("id", filter=Q(stance=stance.NEUTRAL)),
+            unclear=Count("id", filter=Q(stance=stance.UNCLEAR)),
+        )
+        .order_by("-total", "topic__name")
+    )
+
+
+def statements_of_country(*, code: str) -> QuerySet[Statement]:
+    return statement_list_public().filter(
+        Q(speaker__country_id=code) | Q(speaker_organization__country_id=code)
+    )
+
+
+def statement_citations(*, statement: Statement) -> list[Citation]:
+    """All citations of a statement with their article text (for the quote in context)."""
+    return list(
+        Citation.objects.filter(statement=statement)
+        .select_related("article__outlet")
+        .order_by("article__published", "id")
+    )
+
+
+def feed_statements(qs: QuerySet[Statement], *, limit: int = 50) -> list[Statement]:
+    return list(qs.order_by("-created_at", "-id")[:limit])

@@ -1,14 +1,34 @@
-"""HTML pages about statements, topics, articles and search; the health check."""
+"""HTML pages about statements, topics, articles and search; the health check.
+
+Each view parses the request, calls selectors, renders: a fixed number of queries per page.
+"""
+
+from __future__ import annotations
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from people import selectors as people_selectors
+from people.models import Person
 from statements import selectors
+from statements.api.filters import StatementFilterSet
+from statements.models import Article, Statement, StatementTopic, Topic
+
+PAGE_SIZE = 20
+SPEAKERS_PER_TOPIC_PAGE = 12
+STATEMENTS_PER_SPEAKER = 3
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, min(int(request.GET.get("page", 1)), 10_000))
+    except ValueError:
+        return 1
 
 
 @require_safe
@@ -16,8 +36,154 @@ def home(request):
     return render(
         request,
         "statements/home.html",
-        {"statements": selectors.statement_list_public()[:20], "topics": selectors.topic_list_public()},
+        {"statements": selectors.statement_list_public()[:10], "topics": selectors.topic_list_public()[:12]},
     )
+
+
+@require_safe
+def topic_list(request):
+    return render(request, "statements/topic_list.html", {"topics": selectors.topic_list_public()})
+
+
+@require_safe
+def topic_detail(request, slug):
+    """Who said what on a topic: speakers (most active first) with their stance and latest statements."""
+    try:
+        topic = selectors.topic_get(slug=slug)
+    except Topic.DoesNotExist:
+        raise Http404("No such topic.") from None
+    page = _page_number(request)
+    rows, has_next = selectors.topic_speakers_page(topic=topic, page=page, size=SPEAKERS_PER_TOPIC_PAGE)
+    speaker_ids = [row["statement__speaker"] for row in rows]
+    people = people_selectors.person_by_ids(speaker_ids)
+    statements_by_speaker: dict[int, list[Statement]] = {pk: [] for pk in speaker_ids}
+    for statement in selectors.topic_statements_by_speakers(
+        topic=topic, speaker_ids=speaker_ids, per_speaker=STATEMENTS_PER_SPEAKER
+    ):
+        statements_by_speaker[statement.speaker_id].append(statement)
+    speakers = [
+        {"person": people[row["statement__speaker"]], "counts": row, "statements": statements_by_speaker[row["statement__speaker"]]}
+        for row in rows
+    ]
+    return render(
+        request,
+        "statements/topic_detail.html",
+        {
+            "topic": topic,
+            "speakers": speakers,
+            "timeline": selectors.topic_timeline(topic=topic),
+            "page": page,
+            "has_next": has_next,
+            "stances": StatementTopic.Stance,
+        },
+    )
+
+
+@require_safe
+def statement_detail(request, pk):
+    try:
+        statement = selectors.statement_detail(pk=pk)
+    except Statement.DoesNotExist:
+        raise Http404("No such statement.") from None
+    citations = selectors.statement_citations(statement=statement)
+    return render(
+        request,
+        "statements/statement_detail.html",
+        {
+            "statement": statement,
+            "citations": citations,
+            "is_demo": any(c.article.is_demo for c in citations),
+        },
+    )
+
+
+@require_safe
+def article_detail(request, pk):
+    try:
+        article = selectors.article_detail(pk=pk)
+    except Article.DoesNotExist:
+        raise Http404("No such article.") from None
+    return render(
+        request,
+        "statements/article_detail.html",
+        {"article": article, "citations": list(selectors.article_citations(article=article))},
+    )
+
+
+@require_safe
+def search(request):
+    """Statements matching a query and filters (the API's filters, as a form)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    asked = any(value.strip() for value in params.values())
+    filterset = StatementFilterSet(params, queryset=selectors.statement_list_public(), request=request)
+    statements, has_next = [], False
+    page = _page_number(request)
+    if asked and filterset.is_valid():
+        qs = filterset.qs
+        if params.get("q", "").strip() and selectors.uses_postgres_search():
+            qs = qs.order_by("-search_rank", "-id")
+        statements, has_next = selectors.statement_page(qs, page=page, size=PAGE_SIZE)
+    return render(
+        request,
+        "statements/search.html",
+        {
+            "filterset": filterset,
+            "form": filterset.form,
+            "asked": asked,
+            "statements": statements,
+            "page": page,
+            "has_next": has_next,
+            "query_string": params.urlencode(),
+            "topics": selectors.public_topics().only("slug", "name"),
+            "countries": people_selectors.countries_with_people(),
+            "kinds": Statement.Kind.choices,
+        },
+    )
+
+
+@require_safe
+def compare(request):
+    """Two people side by side on one topic."""
+    topic_slug = request.GET.get("topic", "").strip()
+    slugs = [request.GET.get("a", "").strip(), request.GET.get("b", "").strip()]
+    errors, columns, topic = [], [], None
+    if topic_slug:
+        try:
+            topic = selectors.topic_get(slug=topic_slug)
+        except Topic.DoesNotExist:
+            errors.append(f"There is no topic “{topic_slug}”.")
+    people = {p.slug: p for p in Person.objects.filter(slug__in=[s for s in slugs if s]).select_related("country")}
+    for slug in slugs:
+        if slug and slug not in people:
+            errors.append(f"There is no person “{slug}”.")
+    if topic and all(slug in people for slug in slugs):
+        for slug in slugs:
+            person = people[slug]
+            qs = selectors.statements_for_topic(topic=topic).filter(speaker=person)
+            statements, more = selectors.statement_page(qs, page=1, size=PAGE_SIZE)
+            columns.append({"person": person, "statements": statements, "more": more, "stances": _stance_counts(statements, topic)})
+    return render(
+        request,
+        "statements/compare.html",
+        {
+            "topic": topic,
+            "columns": columns,
+            "errors": errors,
+            "selected": {"a": slugs[0], "b": slugs[1], "topic": topic_slug},
+            "topics": selectors.public_topics().only("slug", "name"),
+            "people": people_selectors.people_with_statements(),
+        },
+    )
+
+
+def _stance_counts(statements: list[Statement], topic: Topic) -> dict[str, int]:
+    counts = dict.fromkeys(StatementTopic.Stance.values, 0)
+    for statement in statements:
+        for link in statement.statement_topics.all():  # prefetched
+            if link.topic_id == topic.pk:
+                counts[link.stance] += 1
+    return counts
 
 
 def page_not_found(request, exception=None):
@@ -63,15 +229,3 @@ def health(request):
         "checks": {name: ("ok" if error is None else error) for name, error in checks.items()},
     }
     return JsonResponse(body, status=200 if healthy else 503)
-
-
-@require_safe
-def topic_list(request):
-    return render(request, "statements/topic_list.html", {"topics": selectors.topic_list_public()})
-
-
-@require_safe
-def search(request):
-    query = request.GET.get("q", "").strip()
-    results = selectors.statement_search(selectors.statement_list_public(), query)[:50] if query else []
-    return render(request, "statements/search.html", {"query": query, "statements": results})

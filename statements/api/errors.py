@@ -39,7 +39,7 @@ def _first_message(fields: dict | list) -> str:
 def exception_handler(exc, context):
     """DRF's handler, reshaped; Django's Http404/PermissionDenied are mapped as DRF does."""
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound()
+        exc = exceptions.NotFound(str(exc) or None)
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
 

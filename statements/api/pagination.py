@@ -10,13 +10,13 @@ class StandardCursorPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
-    # Every model we list has a unique "-id" tie-breaker appended by get_ordering below.
-    ordering = "-id"
+    ordering = "-pk"
 
     def get_ordering(self, request, queryset, view):
         ordering = list(super().get_ordering(request, queryset, view))
-        # A cursor needs a unique, stable final key; add the primary key unless present.
+        # The cursor keeps an offset among rows sharing the first key: a unique final key makes
+        # that order stable between requests.
         if not any(field.lstrip("-") in ("id", "pk") for field in ordering):
             descending = ordering[0].startswith("-") if ordering else True
-            ordering.append("-id" if descending else "id")
+            ordering.append("-pk" if descending else "pk")
         return tuple(ordering)

@@ -1,5 +1,13 @@
-from rest_framework.routers import DefaultRouter
+"""Statement, article, topic and outlet routes; config/urls.py joins them with people's under one API root."""
 
-router = DefaultRouter()
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter()
+router.register("statements", views.StatementViewSet, basename="statement")
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("topics", views.TopicViewSet, basename="topic")
+router.register("outlets", views.OutletViewSet, basename="outlet")
 
 urlpatterns = router.urls

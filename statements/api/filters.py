@@ -1,0 +1,208 @@
+"""Query-string filters for the statements, articles and topics endpoints (django-filter).
+
+Every filter carries help_text: drf-spectacular turns it into the OpenAPI parameter description.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
+
+from people.models import Organization, Person, Position
+from people.normalize import normalize_name
+from statements import selectors
+from statements.models import Article, Citation, Statement, StatementTopic, Topic
+
+
+class UpdatedSinceFilterSet(django_filters.FilterSet):
+    """Incremental sync: rows changed at or after a moment (ISO 8601 date-time)."""
+
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Only rows created or changed at or after this ISO 8601 date-time, "
+        "e.g. 2025-01-31T12:00:00Z. Use the newest updated_at you have seen to sync incrementally.",
+    )
+
+
+def _id_or_slug(value: str) -> Q:
+    value = value.strip()
+    return Q(pk=int(value)) if value.isdigit() else Q(slug=value)
+
+
+class StatementFilterSet(UpdatedSinceFilterSet):
+    speaker = django_filters.CharFilter(
+        method="filter_speaker",
+        help_text="Speaker: person id, slug, or a name or alias as written (e.g. 42, maria-oyelaran, Oyelaran).",
+    )
+    country = django_filters.CharFilter(
+        method="filter_country",
+        help_text="ISO 3166-1 alpha-2 code of the speaker's country (person or organisation), e.g. FR.",
+    )
+    position = django_filters.CharFilter(
+        method="filter_position",
+        help_text="Office held when the statement was made: position id or slug.",
+    )
+    organization = django_filters.CharFilter(
+        method="filter_organization",
+        help_text="Organisation id or slug: statements made by it, or by someone holding one of its offices.",
+    )
+    topic = django_filters.CharFilter(method="filter_topic_and_stance", help_text="Topic slug, e.g. energy.")
+    stance = django_filters.ChoiceFilter(
+        choices=StatementTopic.Stance.choices,
+        method="filter_topic_and_stance",
+        help_text="Stance on the topic given by `topic` (or on any topic when no topic is given).",
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Statement.Kind.choices, help_text="Direct quote, reported speech, or mixed."
+    )
+    review_status = django_filters.MultipleChoiceFilter(
+        choices=Statement.ReviewStatus.choices,
+        help_text="Review status; repeat for several. Rejected statements are only listed when asked for here.",
+    )
+    said_after = django_filters.DateFilter(
+        field_name="said_on", lookup_expr="gte", help_text="Said on or after this date (YYYY-MM-DD)."
+    )
+    said_before = django_filters.DateFilter(
+        field_name="said_on", lookup_expr="lte", help_text="Said on or before this date (YYYY-MM-DD)."
+    )
+    outlet = django_filters.CharFilter(
+        method="filter_outlet", help_text="Reported by this outlet: outlet id or domain (e.g. example.com)."
+    )
+    article = django_filters.NumberFilter(
+        method="filter_article", help_text="Cited in this article (article id)."
+    )
+    q = django_filters.CharFilter(
+        method="filter_search",
+        help_text='Full-text search in the quote (web-search syntax on PostgreSQL: words, "phrases", -excluded, '
+        "OR). Results are ranked by relevance unless `ordering` is given.",
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["kind", "review_status"]
+
+    def filter_speaker(self, queryset, name, value):
+        value = value.strip()
+        if value.isdigit():
+            people = Person.objects.filter(pk=int(value))
+        else:
+            people = Person.objects.filter(Q(slug=value) | Q(aliases__normalized=normalize_name(value)))
+        # A merged record's statements moved to the record it was merged into.
+        speaker_ids = {merged or pk for pk, merged in people.values_list("pk", "merged_into")}
+        return queryset.filter(speaker_id__in=speaker_ids)
+
+    def filter_country(self, queryset, name, value):
+        code = value.strip().upper()
+        if len(code) != 2 or not code.isalpha():
+            raise ValidationError({"country": ["Use an ISO 3166-1 alpha-2 code such as FR."]})
+        return queryset.filter(Q(speaker__country_id=code) | Q(speaker_organization__country_id=code))
+
+    def filter_position(self, queryset, name, value):
+        position_ids = Position.objects.filter(_id_or_slug(value)).values("pk")
+        return queryset.filter(tenure__position__in=position_ids)
+
+    def filter_organization(self, queryset, name, value):
+        organizations = Organization.objects.filter(_id_or_slug(value)).values("pk")
+        return queryset.filter(
+            Q(speaker_organization__in=organizations) | Q(tenure__position__organization__in=organizations)
+        )
+
+    def filter_topic_and_stance(self, queryset, name, value):
+        return queryset  # applied together in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        # topic and stance describe the same StatementTopic row: apply both at once, as one EXISTS
+        # (a join would repeat a statement once per matching topic).
+        topic_slug = self.form.cleaned_data.get("topic")
+        stance = self.form.cleaned_data.get("stance")
+        if not (topic_slug or stance):
+            return queryset
+        links = StatementTopic.objects.filter(statement=OuterRef("pk"), topic__is_suggested=False)
+        if topic_slug:
+            links = links.filter(topic__slug=topic_slug.strip())
+        if stance:
+            links = links.filter(stance=stance)
+        return queryset.filter(Exists(links))
+
+    def filter_outlet(self, queryset, name, value):
+        value = value.strip().lower()
+        outlet = Q(article__outlet_id=int(value)) if value.isdigit() else Q(article__outlet__domain=value)
+        return queryset.filter(Exists(Citation.objects.filter(outlet, statement=OuterRef("pk"))))
+
+    def filter_article(self, queryset, name, value):
+        return queryset.filter(Exists(Citation.objects.filter(statement=OuterRef("pk"), article_id=value)))
+
+    def filter_search(self, queryset, name, value):
+        return selectors.statement_search(queryset, value)
+
+
+class ArticleFilterSet(UpdatedSinceFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        choices=Article.Status.choices, help_text="Processing status; repeat for several."
+    )
+    outlet = django_filters.CharFilter(method="filter_outlet", help_text="Outlet id or domain.")
+    published_after = django_filters.DateFilter(
+        field_name="published", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD)."
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published", lookup_expr="lte", help_text="Published on or before (YYYY-MM-DD)."
+    )
+    is_demo = django_filters.BooleanFilter(
+        help_text="Only sample articles about fictional politicians (true) or only real ones (false)."
+    )
+
+    class Meta:
+        model = Article
+        fields = ["status", "is_demo"]
+
+    def filter_outlet(self, queryset, name, value):
+        value = value.strip().lower()
+        return (
+            queryset.filter(outlet_id=int(value))
+            if value.isdigit()
+            else queryset.filter(outlet__domain=value)
+        )
+
+
+class TopicFilterSet(UpdatedSinceFilterSet):
+    parent = django_filters.CharFilter(field_name="parent__slug", help_text="Slug of the parent topic.")
+
+    class Meta:
+        model = Topic
+        fields = ["parent"]
+
+
+class AliasedOrderingFilter(OrderingFilter):
+    """OrderingFilter whose public field names may map to other (annotated) names, strictly checked.
+
+    The statements list is ordered by a NULL-safe date key (`said_sort`) that clients know as
+    `said_on`; a view may also supply a request-dependent default (rank order when searching).
+    Unknown fields are an error, not silently ignored.
+    """
+
+    def remove_invalid_fields(self, queryset, fields, view, request):
+        allowed = [field for field, _ in self.get_valid_fields(queryset, view, {"request": request})]
+        aliases = getattr(view, "ordering_aliases", {})
+        ordering = []
+        for term in filter(None, (field.strip() for field in fields)):
+            name = term.lstrip("-")
+            if name not in allowed:
+                raise ValidationError(
+                    {
+                        "ordering": [
+                            f"Cannot order by {name!r}; use one of: {', '.join(allowed)} (prefix - to reverse)."
+                        ]
+                    }
+                )
+            ordering.append(("-" if term.startswith("-") else "") + aliases.get(name, name))
+        return ordering
+
+    def get_default_ordering(self, view):
+        request = getattr(view, "request", None)
+        if request is not None and hasattr(view, "get_default_ordering"):
+            return view.get_default_ordering(request)
+        return super().get_default_ordering(view)

@@ -1,0 +1,168 @@
+"""Output shapes for statements, articles, topics and outlets; the input shape for article submission."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from people.api.serializers import OrganizationRefSerializer, PersonRefSerializer, PositionRefSerializer
+from statements.models import Article, Citation, Outlet, Statement, StatementTopic, Topic
+
+
+class OutletSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outlet
+        fields = ["id", "name", "domain"]
+
+
+class TopicRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["id", "name", "slug"]
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    statement_count = serializers.IntegerField(read_only=True, required=False)
+    html_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Topic
+        fields = ["id", "name", "slug", "description", "keywords", "parent", "statement_count", "html_url", "updated_at"]
+
+    def get_html_url(self, topic) -> str:
+        request = self.context.get("request")
+        return request.build_absolute_uri(topic.get_absolute_url()) if request else topic.get_absolute_url()
+
+
+class StatementTopicSerializer(serializers.ModelSerializer):
+    slug = serializers.CharField(source="topic.slug")
+    name = serializers.CharField(source="topic.name")
+
+    class Meta:
+        model = StatementTopic
+        fields = ["slug", "name", "stance", "stance_confirmed", "relevance", "assigned_by"]
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    article = serializers.IntegerField(source="article_id", help_text="Article id.")
+    title = serializers.CharField(source="article.title")
+    url = serializers.URLField(source="article.url", allow_null=True, help_text="Where it was published, if known.")
+    published = serializers.DateField(source="article.published", allow_null=True)
+    outlet = OutletSerializer(source="article.outlet", allow_null=True)
+    is_demo = serializers.BooleanField(source="article.is_demo", help_text="A sample article about fictional people.")
+
+    class Meta:
+        model = Citation
+        fields = ["id", "article", "title", "url", "published", "outlet", "is_demo", "start", "end", "text", "cue"]
+
+
+class OfficeAtTheTimeSerializer(serializers.Serializer):
+    tenure = serializers.IntegerField(source="id")
+    position = PositionRefSerializer()
+    start = serializers.DateField(allow_null=True)
+    end = serializers.DateField(allow_null=True)
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    speaker = PersonRefSerializer(allow_null=True)
+    speaker_organization = OrganizationRefSerializer(allow_null=True)
+    office = OfficeAtTheTimeSerializer(source="tenure", allow_null=True, help_text="Office held when it was said.")
+    topics = StatementTopicSerializer(source="statement_topics", many=True)
+    citations = CitationSerializer(many=True)
+    html_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id",
+            "quote",
+            "kind",
+            "cue",
+            "said_on",
+            "date_precision",
+            "date_basis",
+            "speaker",
+            "speaker_text",
+            "speaker_organization",
+            "office",
+            "topics",
+            "citations",
+            "platform",
+            "confidence",
+            "review_status",
+            "extractor_version",
+            "html_url",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_html_url(self, statement) -> str:
+        request = self.context.get("request")
+        url = statement.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    outlet = OutletSerializer(allow_null=True)
+    statement_count = serializers.IntegerField(read_only=True, help_text="Statements cited in this article.")
+    statements_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url",
+            "title",
+            "outlet",
+            "author",
+            "published",
+            "origin",
+            "status",
+            "error",
+            "extractor_version",
+            "is_demo",
+            "statement_count",
+            "statements_url",
+            "created_at",
+            "updated_at",
+        ]
+
+    def get_statements_url(self, article) -> str:
+        url = reverse("api:statement-list", request=self.context.get("request"))
+        return f"{url}?article={article.pk}"
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "text"]
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    """Either a URL to fetch, or the text of an article."""
+
+    url = serializers.CharField(required=False, allow_blank=True, max_length=2000, help_text="Article URL to fetch.")
+    text = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, help_text="Article body text, when there is no URL."
+    )
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    published = serializers.DateField(required=False, allow_null=True, default=None, help_text="YYYY-MM-DD.")
+    author = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
+    outlet_name = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+
+
+class ArticleAcceptedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Article.Status.choices)
+    status_url = serializers.URLField(help_text="Poll this URL to follow the article through fetch and extraction.")
+
+
+class SpeakerStanceCountSerializer(serializers.Serializer):
+    speaker = PersonRefSerializer()
+    total = serializers.IntegerField()
+    support = serializers.IntegerField()
+    oppose = serializers.IntegerField()
+    neutral = serializers.IntegerField()
+    unclear = serializers.IntegerField()
+
+

@@ -1,0 +1,245 @@
+"""API views for statements, articles, topics and outlets. Thin: parse, call a selector or service, render."""
+
+from __future__ import annotations
+
+from django.http import StreamingHttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics, mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+
+from people import selectors as people_selectors
+from people.models import Person
+from statements import selectors
+from statements.api import filters
+from statements.api.errors import error_body
+from statements.api.renderers import STATEMENT_CSV_COLUMNS, StatementCSVRenderer, csv_lines, statement_csv_row
+from statements.api.serializers import (
+    ArticleAcceptedSerializer,
+    ArticleDetailSerializer,
+    ArticleSerializer,
+    ArticleSubmitSerializer,
+    OutletSerializer,
+    SpeakerStanceCountSerializer,
+    StatementSerializer,
+    TopicSerializer,
+)
+from statements.models import Outlet
+from statements.services.articles import IngestError, article_ingest
+
+ERROR_RESPONSES = {
+    400: OpenApiResponse(description='Invalid input: {"error": {"code", "message", "fields"}}'),
+    404: OpenApiResponse(description='Not found: {"error": {"code": "not_found", "message"}}'),
+    429: OpenApiResponse(description="Too many requests (anonymous reads are throttled)."),
+}
+CSV_EXPORT_CHUNK = 2000
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "csv"],
+    description="json (default) or csv. CSV of a list streams every matching statement, not one page; "
+    "the header `Accept: text/csv` does the same.",
+)
+
+
+class StatementListMixin:
+    """Everything a statement list needs: queryset, filters, ordering, CSV export.
+
+    Shared by /statements/ and /people/{id}/statements/.
+    """
+
+    serializer_class = StatementSerializer
+    filterset_class = filters.StatementFilterSet
+    filter_backends = [DjangoFilterBackend, filters.AliasedOrderingFilter]
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
+    ordering_fields = ["said_on", "updated_at", "id", "confidence"]
+    ordering_aliases = {"said_on": "said_sort"}
+
+    def get_queryset(self):
+        # Rejected statements appear only when the client filters on review_status explicitly.
+        return selectors.statement_list_api(include_rejected="review_status" in self.request.query_params)
+
+    def get_default_ordering(self, request):
+        if request.query_params.get("q", "").strip() and selectors.uses_postgres_search():
+            return ["-search_rank", "-pk"]
+        return ["-said_sort", "-pk"]
+
+    def list(self, request, *args, **kwargs):
+        if getattr(request.accepted_renderer, "format", None) == "csv":
+            return self.csv_export(self.filter_queryset(self.get_queryset()))
+        return super().list(request, *args, **kwargs)
+
+    def csv_export(self, queryset):
+        rows = (statement_csv_row(s) for s in queryset.iterator(chunk_size=CSV_EXPORT_CHUNK))
+        response = StreamingHttpResponse(csv_lines(STATEMENT_CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="statements.csv"'
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Errors are JSON in the one error shape, even when CSV was asked for.
+        renderer = getattr(request, "accepted_renderer", None)
+        if getattr(response, "exception", False) and renderer is not None and renderer.format == "csv":
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List statements",
+        description="Newest first (by date said), or by relevance when `q` is given. Rejected statements are "
+        "hidden unless `review_status` is given. Cursor-paginated: follow `next`.",
+        parameters=[FORMAT_PARAMETER],
+        responses={200: StatementSerializer(many=True), **ERROR_RESPONSES},
+    ),
+    retrieve=extend_schema(summary="One statement", responses={200: StatementSerializer, **ERROR_RESPONSES}),
+)
+class StatementViewSet(StatementListMixin, viewsets.ReadOnlyModelViewSet):
+    def get_queryset(self):
+        if self.action == "retrieve":
+            # A statement asked for by id is shown whatever its review status (the status says it all).
+            return selectors.statement_list_api(include_rejected=True)
+        return super().get_queryset()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List articles", responses={200: ArticleSerializer(many=True), **ERROR_RESPONSES}),
+    retrieve=extend_schema(summary="One article, with its text", responses={200: ArticleDetailSerializer, **ERROR_RESPONSES}),
+)
+class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    filterset_class = filters.ArticleFilterSet
+    filter_backends = [DjangoFilterBackend, filters.AliasedOrderingFilter]
+    ordering_fields = ["id", "published", "updated_at"]
+    ordering = ["-pk"]
+
+    def get_queryset(self):
+        qs = selectors.article_queryset()
+        return qs if self.action == "retrieve" else qs.defer("text")
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return ArticleDetailSerializer
+        if self.action == "create":
+            return ArticleSubmitSerializer
+        return ArticleSerializer
+
+    def get_permissions(self):
+        if self.action == "create":
+            return [permissions.IsAuthenticated()]
+        return super().get_permissions()
+
+    @extend_schema(
+        summary="Submit an article",
+        description="Give `url` (fetched, then extracted in the background) or `text` (+ `title`, `published`). "
+        "Answers 202 with a status URL for a new article, or 200 with the article already on record. "
+        "Needs a token: `Authorization: Token <key>`.",
+        request=ArticleSubmitSerializer,
+        responses={
+            202: ArticleAcceptedSerializer,
+            200: ArticleSerializer,
+            401: OpenApiResponse(description="No or invalid token."),
+            **ERROR_RESPONSES,
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        submitted = ArticleSubmitSerializer(data=request.data)
+        submitted.is_valid(raise_exception=True)
+        data = submitted.validated_data
+        try:
+            result = article_ingest(
+                url=data.get("url") or None,
+                text=data.get("text") or None,
+                title=data["title"],
+                published=data["published"],
+                author=data["author"],
+                outlet_name=data["outlet_name"],
+            )
+        except IngestError as exc:
+            return Response(error_body("invalid", str(exc)), status=status.HTTP_400_BAD_REQUEST)
+        article = selectors.article_detail(pk=result.article.pk)
+        status_url = reverse("api:article-detail", args=[article.pk], request=request)
+        if not result.created:
+            response = Response(ArticleSerializer(article, context={"request": request}).data)
+            response["Location"] = status_url
+            return response
+        body = {"id": article.pk, "status": article.status, "status_url": status_url}
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List topics", responses={200: TopicSerializer(many=True), **ERROR_RESPONSES}),
+    retrieve=extend_schema(summary="One topic", responses={200: TopicSerializer, **ERROR_RESPONSES}),
+)
+class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = TopicSerializer
+    filterset_class = filters.TopicFilterSet
+    filter_backends = [DjangoFilterBackend, filters.AliasedOrderingFilter]
+    ordering_fields = ["name", "id", "updated_at"]
+    ordering = ["name"]
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return selectors.topic_list_public().select_related("parent")
+
+    @extend_schema(
+        summary="Who spoke on a topic",
+        description="One row per speaker with their statement counts by stance, most active first.",
+        parameters=[
+            OpenApiParameter("limit", OpenApiTypes.INT, description="How many speakers (default 100, max 500).")
+        ],
+        responses={200: SpeakerStanceCountSerializer(many=True), **ERROR_RESPONSES},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def speakers(self, request, slug=None):
+        topic = self._topic(slug)
+        limit = _bounded_int(request.query_params.get("limit"), name="limit", default=100, maximum=500)
+        rows = list(selectors.topic_speaker_counts(topic=topic)[:limit])
+        people = people_selectors.person_by_ids([row["statement__speaker"] for row in rows])
+        data = [{"speaker": people[row["statement__speaker"]], **row} for row in rows]
+        return Response(SpeakerStanceCountSerializer(data, many=True, context={"request": request}).data)
+
+    def _topic(self, slug):
+        try:
+            return selectors.topic_get(slug=slug)
+        except selectors.Topic.DoesNotExist:
+            raise NotFound(f"No topic {slug!r}.") from None
+
+
+@extend_schema_view(list=extend_schema(summary="List outlets"), retrieve=extend_schema(summary="One outlet"))
+class OutletViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Outlet.objects.all()
+    serializer_class = OutletSerializer
+    filterset_class = filters.UpdatedSinceFilterSet
+    filter_backends = [DjangoFilterBackend]
+
+    def get_queryset(self):
+        return Outlet.objects.all()
+
+
+def _bounded_int(raw, *, name: str, default: int, maximum: int) -> int:
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValidationError({name: ["Must be a whole number."]}) from None
+    if not 1 <= value <= maximum:
+        raise ValidationError({name: [f"Must be between 1 and {maximum}."]})
+    return value
+
+
+class PersonStatementList(StatementListMixin, generics.ListAPIView):
+    """Statements by one person (same filters as /statements/)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(speaker_id=self.kwargs["pk"])
+
+    def list(self, request, *args, **kwargs):
+        if not Person.objects.filter(pk=self.kwargs["pk"]).exists():
+            raise NotFound(f"No person with id {self.kwargs['pk']}.")
+        return super().list(request, *args, **kwargs)
