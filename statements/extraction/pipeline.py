@@ -148,6 +148,8 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
                 continue
             if inner:
                 cs, ce = min(cs, min(q.start for q in inner)), max(ce, max(q.end for q in inner))
+            ce = _cut_tail(text, cs, ce, in_quote, a.clause)
+            ins, _ = quotes_mod.quoted_letters(text, prep.quotes, cs, ce)
             kind = Kind.MIXED if ins > 0 else Kind.INDIRECT
             raw.append((cs, ce, kind, a))
     for q in prep.quotes:
@@ -220,6 +222,21 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
         for st, sugg in zip(out, topics_mod.assign([s.quote for s in out], topic_defs, embed)):
             st.topics = sugg
     return out
+
+
+# Where reported content usually stops: a new clause after a semicolon or dash, a non-restrictive
+# relative clause, the circumstances of the remark ("during the debate", "with jabs at ...").
+TAIL_CLAUSE = re.compile(r";|\s[—―–]\s|\s--\s")
+TAIL_OBJECT = re.compile(r";|\s[—―–]\s|\s--\s|,\s(?:which|who|with|as well as|while|after|before)\s|\s(?:during|after|before)\s")
+
+
+def _cut_tail(text: str, s: int, e: int, in_quote, clause: bool) -> int:
+    """End of the reported content: cut at the first tail marker outside quotation marks."""
+    rx = TAIL_CLAUSE if clause else TAIL_OBJECT
+    for m in rx.finditer(text, s, e):
+        if _words(text[s:m.start()]) >= 4 and not in_quote(m.start()):
+            return m.start()
+    return e
 
 
 def _merge_interrupted(raw, text):

@@ -38,6 +38,7 @@ class Attribution:
     content: tuple[int, int] | None = None
     according_to: bool = False
     quoted_content: bool = False  # the content lies inside quotation marks
+    clause: bool = True  # the content is a clause ("said that ..."), not an object ("urged X to ...")
     quotes: list = field(default_factory=list)  # quotes attached to this cue
 
 
@@ -219,7 +220,9 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
                 if lemma == cues.CALL:
                     out.append(Attribution(**base))  # "...," she called out: still a cue for a quote
                 continue
-        out.append(Attribution(**base, content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right]))))
+        is_clause = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ == "parataxis"
+        out.append(Attribution(**base, content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
+                               clause=is_clause))
     return out
 
 
