@@ -122,6 +122,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One schema name per choice set, shared by every field that uses it.
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "people.models.DatePrecision",
+        "OrganizationKindEnum": "people.models.Organization.Kind",
+        "StatementKindEnum": "statements.models.Statement.Kind",
+    },
 }
 
 # --- Celery ---------------------------------------------------------------------------------

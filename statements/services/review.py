@@ -13,7 +13,9 @@ def statements_review(*, statements, status: str, reviewer, note: str = "") -> i
         raise ValueError(f"Not a bulk review status: {status}")
     changed = 0
     # Row by row (not .update()) so every decision lands in the statement's history.
-    for statement in statements.select_for_update():
+    # Re-select by id: the caller's queryset may carry annotations FOR UPDATE cannot lock.
+    ids = list(statements.values_list("pk", flat=True))
+    for statement in Statement.objects.filter(pk__in=ids).order_by("pk").select_for_update():
         statement.review_status = status
         statement.reviewed_by = reviewer
         statement.reviewed_at = timezone.now()
