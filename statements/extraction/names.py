@@ -15,7 +15,7 @@ MALE = frozenset(
     harold harry hassan henry herbert howard hugh hunter ian igor isaac ivan jack jacob jake james jamie
     jared jason javier jay jean jeb jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel johan john
     johnny jon jonathan jorge jose joseph josh joshua juan julian justin karl keir keith ken kenneth kevin
-    kim kirk kurt kyle lars lawrence lee leo leon leonard lindsey luis lukas luke malcolm marco marcus mario
+    kim kirk kurt kyle lars lloyd lawrence lee leo leon leonard lindsey luis lukas luke malcolm marco marcus mario
     mark martin matt matthew max michael michel miguel mike mikhail mitch mitt mohammed muhammad narendra
     nathan neil nicholas nick nicolas nigel noah olaf oliver omar oscar otto owen pablo patrick paul pedro
     pete peter philip phil pierre rahm ralph ramon randy ray raymond reince reza richard rick rob robert roberto
@@ -36,7 +36,7 @@ FEMALE = frozenset(
     gina giorgia gloria grace hannah heather heidi helen hillary holly ingrid irene isabel isabella jacqueline
     jane janet janice jean jeanne jennifer jessica jill jo joan joanna jodi joni josephine joy judith judy
     julia julie june karen kate katherine kathleen kathy katie kay kayleigh kelly kelsey kemi kimberly kirsten
-    kristen kristi kristin laura lauren leah linda lisa liz liza lori louise lucy lydia lynn madeleine maria
+    kristen kristi kristin loretta laura lauren leah linda lisa liz liza lori louise lucy lydia lynn madeleine maria
     marie marina marine marsha martha mary maxine megan melania melissa meryl michelle mia mira miriam molly
     monica nancy naomi natalia natalie nicola nicole nikki nina olga olivia pam pamela patricia paula
     penelope penny rachel rebecca regina rita roberta rosa rose ruth sally samantha sandra sara sarah

@@ -196,7 +196,8 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
             mention_of[id(a)] = None
             continue
         mention_of[id(a)] = mention
-        history.append((a.speaker_start, mention.name, mention.type))
+        named = bool(pronoun) or mention.resolved_from in ("surname", "description") or _is_name(mention)
+        history.append((a.speaker_start, mention.name, mention.type, named))
 
     person_names = sorted({m.person.name for m in index.mentions}, key=len, reverse=True)
     out: list[ExtractedStatement] = []
@@ -420,6 +421,13 @@ def _colon_attributions(doc, offset, paragraph, para_quotes, text) -> list[Attri
             speaker_start=offset + tok.left_edge.idx, speaker_end=offset + tok.idx + len(tok),
         ))
     return out
+
+
+def _is_name(mention: SpeakerMention) -> bool:
+    """A proper name ("Dmitry Peskov"), not a description ("one questioner")."""
+    words = mention.name.split()
+    return bool(words) and all(w[:1].isupper() or w in ("de", "van", "von", "bin", "al", "der", "la", "le", "da")
+                               for w in words)
 
 
 def _context(text: str, a: Attribution) -> str:

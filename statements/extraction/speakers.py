@@ -159,7 +159,7 @@ def split_name(tokens) -> tuple[str, list[str]]:
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks.pop()
     title: list[str] = []
-    while toks and (roles.is_office_word(toks[0].text.strip(".")) or toks[0].lower_ in roles.HONORIFICS
+    while toks and (roles.is_office_word(toks[0].text.strip(".")) or roles.is_office_word(toks[0].text) or toks[0].lower_ in roles.HONORIFICS
                     or toks[0].lower_.rstrip(".") in roles.HONORIFICS or toks[0].lower_ in roles.FORMER
                     or roles.country_code(toks[0].text) or toks[0].lower_ in NAME_STRIP) and len(toks) > 1:
         title.append(toks.pop(0).text)
@@ -304,8 +304,9 @@ def resolve_pronoun(pronoun: str, pos: int, paragraph: int, index: PersonIndex, 
             if m.paragraph < paragraph - 3 or blocked(m.start):
                 continue
             (subjects if m.is_subject else others).append((m.start, m.person))
-        for st_pos, st_name, st_type in statements_before:
-            if st_type == SpeakerType.PERSON and st_name and pos - 3000 < st_pos < pos:
+        for st_pos, st_name, st_type, named in statements_before:
+            # only speakers with a name: "a 911 caller" or "one questioner" is no antecedent for "he"
+            if st_type == SpeakerType.PERSON and named and pos - 3000 < st_pos < pos:
                 subjects.append((st_pos, index.person(st_name)))
         # speakers and clause subjects first ("Medvedev lashed out at Macron ... he wrote"), then any name
         for cands in (subjects, others):
@@ -315,7 +316,9 @@ def resolve_pronoun(pronoun: str, pos: int, paragraph: int, index: PersonIndex, 
                     return p.name, SpeakerType.PERSON
         return "", ""
     if pronoun in PRONOUNS_PL or pronoun == "it":
-        for st_pos, st_name, st_type in reversed(statements_before):
-            if st_pos < pos and st_type in (SpeakerType.GROUP, SpeakerType.ORGANIZATION) and st_name:
+        # "they" is a group or a body that spoke; "it" only a body
+        wanted = (SpeakerType.ORGANIZATION,) if pronoun == "it" else (SpeakerType.GROUP, SpeakerType.ORGANIZATION)
+        for st_pos, st_name, st_type, _named in reversed(statements_before):
+            if pos - 1500 < st_pos < pos and st_type in wanted and st_name:
                 return st_name, st_type
     return "", ""
