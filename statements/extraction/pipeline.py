@@ -106,6 +106,10 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
     for p, qs in by_para.items():
         atts = atts_by_para.get(p, [])
         for q in qs:
+            a = next((a for a in atts if a.cue == ":" and q.start <= a.cue_start < q.end), None)
+            if a is not None:  # a transcript line inside quotation marks names its own speaker
+                owner[id(q)] = a
+                continue
             a = _containing(q, atts)
             if a is not None:
                 owner[id(q)] = a
@@ -382,6 +386,20 @@ def _colon_attributions(doc, offset, paragraph, para_quotes, text) -> list[Attri
     out = []
     para_end = offset + len(doc.text)
     for q in para_quotes:
+        inner = text[q.start:q.end].lstrip("“”\"'` ")
+        tm = TRANSCRIPT.match(inner)
+        if tm and q.start - offset < 3:
+            # a quoted transcript: '"PENCE: Well, the question ...'
+            rel = q.end - len(inner) - offset
+            name_toks = [t for t in doc if rel <= t.idx < rel + tm.end(1) and not t.is_punct]
+            if name_toks:
+                tok = name_toks[-1]
+                out.append(Attribution(
+                    paragraph=paragraph, cue=":", cue_start=offset + rel + tm.end(1), cue_end=offset + rel + tm.end(1) + 1,
+                    sent_start=q.start, sent_end=para_end, subject=tok,
+                    speaker_start=offset + name_toks[0].idx, speaker_end=offset + tok.idx + len(tok),
+                ))
+            continue
         after = SIGNATURE.match(text[q.end:para_end])
         if after:
             # '"...." ― Sonya Herridge': a signed quotation

@@ -17,7 +17,7 @@ FURNITURE = re.compile(
     r"|next (?:post|article|story)|prev(?:ious)? (?:post|article|story)|you may also like"
     r"|more from\b|recommended for you|sign up for\b|subscribe to\b|comments?\s*(?:\(\d+\))?$"
     r"|most (?:read|popular)\s*$|trending now|about the author|tags?\s*:|filed under\b"
-    r"|copyright\s|©|all rights reserved)",
+    r"|copyright\s|©|all rights reserved|follow (?:us|\w+(?: \w+)?) on (?:twitter|x|facebook|instagram)\b)",
     re.IGNORECASE,
 )
 
