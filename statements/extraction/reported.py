@@ -89,6 +89,12 @@ def _subject(cue):
             tok = tok.head
             continue
         break
+    # a parse that hung the speaker elsewhere: "... of the Washington Post Trump said that ..."
+    j = cue.i - 1
+    while j >= 0 and cue.doc[j].dep_ in ("aux", "advmod", "neg") and j > cue.i - 4:
+        j -= 1
+    if j >= 0 and cue.doc[j].ent_type_ == "PERSON" and cue.doc[j].dep_ != "compound":
+        return cue.doc[j]
     # "said Don Fowler" parsed with the name as an object or appositive
     for child in cue.children:
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i and child.ent_type_ == "PERSON":
@@ -122,7 +128,10 @@ def _content(cue, subject):
         # the clause nearest the cue: "said on Tuesday that ..." or "S, he said."
         c = min(clauses, key=lambda t: abs(t.i - cue.i))
         return c.left_edge, c.right_edge
-    if cue.dep_ == "parataxis" or (cue.dep_ in ("ccomp", "conj") and cue.i > cue.head.i and cue.head.pos_ in ("VERB", "AUX")
+    bare = all(c.dep_ in ("nsubj", "punct", "aux", "advmod", "npadvmod", "cc") or (c.dep_ == "prep" and _is_setting(c))
+               for c in children)
+    if cue.dep_ == "parataxis" or (cue.dep_ in ("ccomp", "conj") and bare and cue.i > cue.head.i
+                                   and cue.head.pos_ in ("VERB", "AUX")
                                    and any(t.is_punct for t in cue.doc[cue.head.i:cue.i])
                                    and (subject is None or subject.i > cue.head.i)):
         # "S, he said, S2" / "S, he said": the cue hangs off the reported clause
@@ -216,6 +225,8 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
                 nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 if nxt is not None and nxt.lower_ in ("for", "on", "out"):
                     msg_words = ["for"] + words
+            if lemma == cues.CALL and any(c.dep_ == "oprd" for c in tok.children):
+                msg_words = ["as"] + msg_words  # "called climate change a hoax": a judgement, said
             if not cues.carries_message(msg_words):
                 if lemma == cues.CALL:
                     out.append(Attribution(**base))  # "...," she called out: still a cue for a quote
