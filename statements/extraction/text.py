@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 # A line that starts one of these ends the article: what follows is sharing widgets, comment
 # forms and links to other stories.
 FURNITURE = re.compile(
-    r"^\s*(?:share this (?:article|story|post)|shareable url|related(?: articles| stories| posts| coverage"
+    r"^\s*[\"“]?(?:share this (?:article|story|post)|shareable url|related(?: articles| stories| posts| coverage"
     r"| content| news| reading| topics)?\s*:?$|leave a (?:reply|comment)|read next|read more\s*:?$"
     r"|next (?:post|article|story)|prev(?:ious)? (?:post|article|story)|you may also like"
     r"|more from\b|recommended for you|sign up for\b|subscribe to\b|comments?\s*(?:\(\d+\))?$"
@@ -35,7 +35,10 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 PLACEHOLDER = re.compile(r"^\s*(?:<[^>]*>|\[[^\]]*\])\s*$")
-CALL_TO_ACTION = re.compile(r"^\s*(?:watch|listen|click here|read|see also|photos?|video)\b\s*:", re.IGNORECASE)
+CALL_TO_ACTION = re.compile(
+    r"^\s*(?:watch|listen|click here|read|see also|photos?|video|correction|clarification|update|editor'?s note)\b\s*:",
+    re.IGNORECASE,
+)
 NYT_ABSTRACT = re.compile(r"^\s*ABSTRACT\.?\s*$")
 NYT_FULLTEXT = re.compile(r"^\s*FULL TEXT\.?\s*$")
 # "WASHINGTON (AP) — ", "NEWPORT NEWS, Va. - ", "LOS ANGELES, Sept. 28 (UPI) — " open a story.
