@@ -20,6 +20,9 @@ from rapidfuzz import fuzz
 from .models import Country, DatePrecision, Organization, Person, PersonAlias, Position, Tenure
 from .normalize import normalize_name
 
+# How long after texts last showed someone in an office we still assume they hold it.
+LAST_HOLDER_WINDOW = dt.timedelta(days=180)
+
 # Name particles kept lower case in sort names ("van der Leyen" sorts under L).
 _PARTICLES = {"van", "von", "der", "de", "da", "di", "del", "la", "le", "bin", "al"}
 
@@ -248,17 +251,28 @@ def tenure_held_on(*, person: Person, on: dt.date) -> Tenure | None:
 
 
 def office_holder_on(*, role: str, country_code: str, on: dt.date) -> Person | None:
-    """Who held the office named by ``role`` in ``country_code`` on ``on``: "the French foreign minister"."""
+    """Who held the office named by ``role`` in ``country_code`` on ``on``: "the French foreign minister".
+
+    A tenure covering the date decides. Failing that, the last person texts showed in the office
+    within ``LAST_HOLDER_WINDOW`` before the date, provided nobody else was shown in it since.
+    """
     if not role or not country_code:
         return None
-    key = normalize_name(role)
-    tenures = (
-        Tenure.objects.filter(position__normalized=key, position__country_id=country_code.upper())
-        .filter(Q(start__isnull=True) | Q(start__lte=on), Q(end__isnull=True) | Q(end__gte=on))
-        .select_related("person")
+    tenures = Tenure.objects.filter(
+        position__normalized=normalize_name(role), position__country_id=country_code.upper()
+    ).select_related("person")
+    covering = {
+        t.person_id: t.person
+        for t in tenures.filter(Q(start__isnull=True) | Q(start__lte=on), Q(end__isnull=True) | Q(end__gte=on))
+    }
+    if covering:
+        return next(iter(covering.values())) if len(covering) == 1 else None
+    recent = list(
+        tenures.filter(end__lt=on, end__gte=on - LAST_HOLDER_WINDOW, source=Tenure.Source.TEXT).order_by("-end")[:1]
     )
-    holders = {t.person_id: t.person for t in tenures}
-    return next(iter(holders.values())) if len(holders) == 1 else None
+    if recent and not tenures.filter(start__gt=recent[0].end, start__lte=on).exclude(person=recent[0].person).exists():
+        return recent[0].person
+    return None
 
 
 @transaction.atomic

@@ -59,9 +59,9 @@ def extraction_run(*, article: Article) -> list[ExtractedStatement]:
 
 @lru_cache(maxsize=1)
 def _load_embedder():
-    try:
-        from statements.extraction.embeddings import load_embedder
-    except ImportError:
+    from .embeddings import embeddings_available, load_embedder
+
+    if not embeddings_available():
         return None
     try:
         return load_embedder()

@@ -104,3 +104,15 @@ def test_merge_moves_everything_and_leaves_a_redirect():
     assert person_find(name="H. Vasconcelos-Brito") == keep
     with pytest.raises(ValueError):
         person_merge(source=keep, target=keep)
+
+
+def test_office_named_alone_goes_to_the_last_holder_texts_showed():
+    person, _ = person_get_or_create(ref=SpeakerRef(name="Ilse Vaarkamp", country="NL"))
+    position = position_get_or_create(title="Finance Minister", country_code="NL")
+    tenure_record_from_text(person=person, position=position, on=DAY)
+    later = DAY + dt.timedelta(days=20)
+    assert office_holder_on(role="finance minister", country_code="NL", on=later) == person
+    assert office_holder_on(role="finance minister", country_code="NL", on=DAY + dt.timedelta(days=400)) is None
+    successor, _ = person_get_or_create(ref=SpeakerRef(name="Joost Dammers", country="NL"))
+    tenure_record_from_text(person=successor, position=position, on=DAY + dt.timedelta(days=10))
+    assert office_holder_on(role="finance minister", country_code="NL", on=later) == successor
