@@ -19,6 +19,7 @@ MIN_WORDS = 3
 # a quotation introduced by a bare name and a colon: "Pence: “We will ...”"
 COLON_SPEAKER = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s*$")
 SIGNATURE = re.compile(r"^\s*(?:―|—|--|–)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*$")
+SENTENCE_END = re.compile(r"[.!?]$")
 TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 PLATFORMS = [
     (re.compile(r"\b(?:on X|tweet(?:ed|s)?|Twitter|X post|posted on X|posting on X)\b"), "X"),
@@ -245,15 +246,16 @@ def _cut_tail(text: str, s: int, e: int, in_quote, clause: bool) -> int:
 
 
 def _merge_interrupted(raw, text):
-    """'"A," said X, who ..., "B."' is one statement: the fragments of a quotation around its own cue
-    in one paragraph are joined, cue included, as PolNeAR and most newsrooms quote them."""
+    """'"A," he said, "and B."' is one statement: fragments of one quoted sentence around its own
+    cue are joined, cue included. '"A," he said. "B."' stays two: the cue's sentence ends first."""
     raw.sort(key=lambda r: (r[0], -r[1]))
     out = []
     for r in raw:
         if out:
             s, e, kind, a = out[-1]
+            gap = text[e:r[0]]
             if kind == Kind.DIRECT and r[2] == Kind.DIRECT and r[3] is a and e <= a.cue_start < r[0] \
-                    and "\n" not in text[e:r[0]]:
+                    and "\n" not in gap and not SENTENCE_END.search(gap.rstrip("”\"' ")):
                 out[-1] = (s, r[1], kind, a)
                 continue
         out.append(r)
