@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, DateField, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce
@@ -35,22 +36,39 @@ def _statement_topics_prefetch() -> Prefetch:
     )
 
 
+# What a citation in a list shows; the article text (large) stays in the database.
+CITATION_LIST_FIELDS = (
+    "statement_id",
+    "start",
+    "end",
+    "text",
+    "cue",
+    "article__id",
+    "article__title",
+    "article__url",
+    "article__published",
+    "article__is_demo",
+    "article__outlet__id",
+    "article__outlet__name",
+    "article__outlet__domain",
+)
+
+
 def _citations_prefetch() -> Prefetch:
     return Prefetch(
         "citations",
         queryset=Citation.objects.select_related("article__outlet")
-        .defer("article__text")
+        .only(*CITATION_LIST_FIELDS)
         .order_by("article__published", "id"),
     )
 
 
 def statement_queryset() -> QuerySet[Statement]:
     """Every statement with what a list or detail shows preloaded (speaker, office, topics, sources)."""
+    # Countries are shown by code (the *_id columns): joining the country tables would only
+    # slow the planner down.
     return Statement.objects.select_related(
-        "speaker__country",
-        "speaker_organization__country",
-        "tenure__position__organization",
-        "tenure__position__country",
+        "speaker", "speaker_organization", "tenure__position__organization"
     ).prefetch_related(_statement_topics_prefetch(), _citations_prefetch())
 
 
@@ -109,11 +127,15 @@ def statements_for_topic(*, topic: Topic) -> QuerySet[Statement]:
 
 def topic_list_public() -> QuerySet[Topic]:
     """Topics with how many public statements they hold, busiest first."""
-    return public_topics().annotate(
-        statement_count=Count(
-            "statement_topics", filter=~Q(statement_topics__statement__review_status=REJECTED)
+    return (
+        public_topics()
+        .annotate(
+            statement_count=Count(
+                "statement_topics", filter=~Q(statement_topics__statement__review_status=REJECTED)
+            )
         )
-    ).order_by("-statement_count", "name")
+        .order_by("-statement_count", "name")
+    )
 
 
 def topic_get(*, slug: str) -> Topic:
@@ -183,32 +205,61 @@ def statement_page(qs: QuerySet[Statement], *, page: int, size: int) -> tuple[li
     return rows[:size], len(rows) > size
 
 
+# Topic aggregates scan every statement on the topic: they are kept this long in the cache.
+# New statements show up in the counts and the timeline after at most this delay.
+TOPIC_AGGREGATE_SECONDS = 120
+
+
+def _cached(key: str, compute):
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TOPIC_AGGREGATE_SECONDS)
+    return value
+
+
 def topic_speakers_page(*, topic: Topic, page: int, size: int) -> tuple[list[dict], bool]:
-    rows = list(topic_speaker_counts(topic=topic)[(page - 1) * size : page * size + 1])
+    """One page of a topic's speakers with counts by stance (cached: see TOPIC_AGGREGATE_SECONDS)."""
+    rows = _cached(
+        f"onrecord:topic:{topic.pk}:speakers:{page}:{size}",
+        lambda: list(topic_speaker_counts(topic=topic)[(page - 1) * size : page * size + 1]),
+    )
     return rows[:size], len(rows) > size
 
 
-def topic_statements_by_speakers(*, topic: Topic, speaker_ids: list[int], per_speaker: int) -> QuerySet[Statement]:
-    """The latest few statements on a topic of each given speaker, in one query (a window function)."""
-    from django.db.models import F, Window
-    from django.db.models.functions import RowNumber
+def topic_statements_by_speakers(
+    *, topic: Topic, speaker_ids: list[int], per_speaker: int
+) -> QuerySet[Statement]:
+    """The latest few statements on a topic of each given speaker.
 
-    ranked = (
-        Statement.objects.filter(speaker_id__in=speaker_ids, statement_topics__topic=topic)
-        .exclude(review_status=REJECTED)
-        .annotate(
-            speaker_rank=Window(
-                RowNumber(), partition_by=[F("speaker_id")], order_by=[F("said_on").desc(nulls_last=True), F("id").desc()]
-            )
+    One small index walk per speaker (speaker, said_on), glued with UNION ALL into one query for
+    the ids, then one query (plus prefetches) for the rows: cheap however much each one said.
+    """
+    if not speaker_ids:
+        return statement_queryset().none()
+    on_topic = Exists(StatementTopic.objects.filter(statement=OuterRef("pk"), topic=topic))
+    # Each LIMITed walk sits in an IN (...) subquery: compound parts cannot carry LIMIT on SQLite.
+    per_person = [
+        Statement.objects.filter(
+            pk__in=Statement.objects.filter(on_topic, speaker_id=speaker_id)
+            .exclude(review_status=REJECTED)
+            .order_by("-said_on", "-id")
+            .values("pk")[:per_speaker]
         )
-        .filter(speaker_rank__lte=per_speaker)
-        .values("pk")
-    )
-    return statement_queryset().filter(pk__in=ranked).order_by("speaker_id", F("said_on").desc(nulls_last=True), "-id")
+        .order_by()
+        .values_list("pk", flat=True)
+        for speaker_id in speaker_ids
+    ]
+    ids = list(per_person[0].union(*per_person[1:], all=True)) if len(per_person) > 1 else list(per_person[0])
+    return statement_queryset().filter(pk__in=ids).order_by("speaker_id", "-said_on", "-id")
 
 
 def topic_timeline(*, topic: Topic) -> list[dict]:
-    """Statements on a topic per month and stance: [{"month": date, "stance": str, "n": int}]."""
+    """Statements on a topic per month and stance: [{"month": date, "stance": str, "n": int}] (cached)."""
+    return _cached(f"onrecord:topic:{topic.pk}:timeline", lambda: _topic_timeline(topic))
+
+
+def _topic_timeline(topic: Topic) -> list[dict]:
     from django.db.models.functions import TruncMonth
 
     return list(

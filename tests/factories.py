@@ -34,7 +34,9 @@ def country(code: str = "FR") -> Country:
     return obj
 
 
-def person(name: str | None = None, *, country_code: str = "FR", aliases: tuple[str, ...] = (), **extra) -> Person:
+def person(
+    name: str | None = None, *, country_code: str = "FR", aliases: tuple[str, ...] = (), **extra
+) -> Person:
     name = name or f"Test Person {next(_counter)}"
     parts = name.split()
     obj = Person.objects.create(
@@ -49,20 +51,29 @@ def person(name: str | None = None, *, country_code: str = "FR", aliases: tuple[
     return obj
 
 
-def organization(name: str = "Ministry of Foreign Affairs", *, country_code: str = "FR", kind: str = "ministry") -> Organization:
+def organization(
+    name: str = "Ministry of Foreign Affairs", *, country_code: str = "FR", kind: str = "ministry"
+) -> Organization:
     return Organization.objects.create(
         name=name, slug=f"{slugify(name)}-{next(_counter)}", kind=kind, country=country(country_code)
     )
 
 
-def position(title: str = "Minister of Foreign Affairs", *, country_code: str = "FR", org: Organization | None = None) -> Position:
+def position(
+    title: str = "Minister of Foreign Affairs", *, country_code: str = "FR", org: Organization | None = None
+) -> Position:
     return Position.objects.create(
-        title=title, slug=f"{slugify(title)}-{next(_counter)}", country=country(country_code), organization=org
+        title=title,
+        slug=f"{slugify(title)}-{next(_counter)}",
+        country=country(country_code),
+        organization=org,
     )
 
 
 def tenure(who: Person, where: Position, start: dt.date | None = None, end: dt.date | None = None) -> Tenure:
-    return Tenure.objects.create(person=who, position=where, start=start, end=end, source=Tenure.Source.ANALYST)
+    return Tenure.objects.create(
+        person=who, position=where, start=start, end=end, source=Tenure.Source.ANALYST
+    )
 
 
 def outlet(name: str = "The Example Courier", domain: str | None = None) -> Outlet:
@@ -98,7 +109,8 @@ def article(
 
 def topic(name: str = "Energy", *, slug: str | None = None, suggested: bool = False) -> Topic:
     obj, _ = Topic.objects.get_or_create(
-        slug=slug or slugify(name), defaults={"name": name, "is_suggested": suggested, "keywords": [name.lower()]}
+        slug=slug or slugify(name),
+        defaults={"name": name, "is_suggested": suggested, "keywords": [name.lower()]},
     )
     return obj
 
@@ -117,7 +129,9 @@ def statement(
 ) -> Statement:
     """A statement with one citation. When no article is given, one is written around the quote."""
     quote = quote or f"We will keep our promise number {next(_counter)}."
-    speaker_text = speaker.name if speaker else (speaker_organization.name if speaker_organization else "An official")
+    speaker_text = (
+        speaker.name if speaker else (speaker_organization.name if speaker_organization else "An official")
+    )
     obj = Statement.objects.create(
         speaker=speaker,
         speaker_organization=speaker_organization,
@@ -159,3 +173,67 @@ def cite(obj: Statement, in_article: Article | None = None) -> Citation:
         speaker_text=obj.speaker_text,
         cue="said",
     )
+
+
+def small_record() -> dict:
+    """Two fictional ministers, an office each, two topics and a handful of statements."""
+    energy = topic("Energy")
+    defence = topic("Defence")
+    courier = outlet("The Example Courier", "courier.example")
+    ministry = organization("Ministry of Foreign Affairs", country_code="FR")
+    foreign_minister = position("Minister of Foreign Affairs", country_code="FR", org=ministry)
+    finance_minister = position("Minister of Finance", country_code="DE")
+    amelie = person("Amélie Durocher", country_code="FR", aliases=("Durocher",))
+    jonas = person("Jonas Brenneke", country_code="DE")
+    amelie_office = tenure(amelie, foreign_minister, dt.date(2023, 5, 1))
+    jonas_office = tenure(jonas, finance_minister, dt.date(2021, 1, 1), dt.date(2024, 6, 30))
+    story = article(
+        "PARIS — Foreign Minister Amélie Durocher said on Monday: \u201cWe will build the interconnector "
+        "with our neighbours.\u201d Her German counterpart disagreed.",
+        title="Minister backs interconnector",
+        source=courier,
+        published=dt.date(2025, 3, 4),
+    )
+    s1 = statement(
+        amelie,
+        "We will build the interconnector with our neighbours.",
+        said_on=dt.date(2025, 3, 3),
+        in_article=story,
+        office=amelie_office,
+        topics={energy: StatementTopic.Stance.SUPPORT},
+    )
+    s2 = statement(
+        jonas,
+        "The interconnector is a waste of money and of time.",
+        said_on=dt.date(2024, 2, 10),
+        office=jonas_office,
+        topics={energy: StatementTopic.Stance.OPPOSE, defence: StatementTopic.Stance.SUPPORT},
+        kind="indirect",
+    )
+    s3 = statement(
+        amelie,
+        "Our troops will stay as long as they are needed.",
+        said_on=dt.date(2024, 11, 2),
+        topics={defence: StatementTopic.Stance.SUPPORT},
+    )
+    rejected = statement(
+        jonas,
+        "Chapter four of the report.",
+        review_status="rejected",
+        topics={energy: StatementTopic.Stance.SUPPORT},
+    )
+    return {
+        "energy": energy,
+        "defence": defence,
+        "courier": courier,
+        "ministry": ministry,
+        "foreign_minister": foreign_minister,
+        "finance_minister": finance_minister,
+        "amelie": amelie,
+        "jonas": jonas,
+        "story": story,
+        "s1": s1,
+        "s2": s2,
+        "s3": s3,
+        "rejected": rejected,
+    }

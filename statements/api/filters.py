@@ -35,7 +35,7 @@ def _id_or_slug(value: str) -> Q:
 class StatementFilterSet(UpdatedSinceFilterSet):
     speaker = django_filters.CharFilter(
         method="filter_speaker",
-        help_text="Speaker: person id, slug, or a name or alias as written (e.g. 42, maria-oyelaran, Oyelaran).",
+        help_text="Speaker: person id, slug, full name, alias or surname (e.g. 42, maria-oyelaran, Oyelaran).",
     )
     country = django_filters.CharFilter(
         method="filter_country",
@@ -89,7 +89,11 @@ class StatementFilterSet(UpdatedSinceFilterSet):
         if value.isdigit():
             people = Person.objects.filter(pk=int(value))
         else:
-            people = Person.objects.filter(Q(slug=value) | Q(aliases__normalized=normalize_name(value)))
+            key = normalize_name(value)
+            # A slug, a full name or alias, or a surname ("Brenneke" finds "Jonas Brenneke").
+            people = Person.objects.filter(
+                Q(slug=value) | Q(aliases__normalized=key) | Q(aliases__normalized__endswith=f" {key}")
+            )
         # A merged record's statements moved to the record it was merged into.
         speaker_ids = {merged or pk for pk, merged in people.values_list("pk", "merged_into")}
         return queryset.filter(speaker_id__in=speaker_ids)

@@ -43,6 +43,17 @@ class StatementTopicSerializer(serializers.ModelSerializer):
         model = StatementTopic
         fields = ["slug", "name", "stance", "stance_confirmed", "relevance", "assigned_by"]
 
+    def to_representation(self, link):
+        # Hot path (every topic of every listed statement): plain attribute reads, same shape.
+        return {
+            "slug": link.topic.slug,
+            "name": link.topic.name,
+            "stance": link.stance,
+            "stance_confirmed": link.stance_confirmed,
+            "relevance": link.relevance,
+            "assigned_by": link.assigned_by,
+        }
+
 
 class CitationSerializer(serializers.ModelSerializer):
     article = serializers.IntegerField(source="article_id", help_text="Article id.")
@@ -55,6 +66,24 @@ class CitationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Citation
         fields = ["id", "article", "title", "url", "published", "outlet", "is_demo", "start", "end", "text", "cue"]
+
+    def to_representation(self, citation):
+        # Hot path (every citation of every listed statement): plain attribute reads, same shape.
+        article = citation.article
+        outlet = article.outlet
+        return {
+            "id": citation.pk,
+            "article": article.pk,
+            "title": article.title,
+            "url": article.url,
+            "published": article.published.isoformat() if article.published else None,
+            "outlet": {"id": outlet.pk, "name": outlet.name, "domain": outlet.domain} if outlet else None,
+            "is_demo": article.is_demo,
+            "start": citation.start,
+            "end": citation.end,
+            "text": citation.text,
+            "cue": citation.cue,
+        }
 
 
 class OfficeAtTheTimeSerializer(serializers.Serializer):
