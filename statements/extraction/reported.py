@@ -127,7 +127,16 @@ def _content(cue, subject):
     if clauses:
         # the clause nearest the cue: "said on Tuesday that ..." or "S, he said."
         c = min(clauses, key=lambda t: abs(t.i - cue.i))
-        return c.left_edge, c.right_edge
+        right = c.right_edge
+        for t in c.subtree:
+            # "said the vote had been moved ... and denied that ...": the second cue has its own content
+            if t.dep_ == "conj" and t.i > c.i and _verb_lemma(t) in cues.SPEECH_VERBS \
+                    and not any(x.dep_ == "nsubj" for x in t.children):
+                right = cue.doc[max(c.i, t.left_edge.i - 1)]
+                while right.i > c.i and (right.is_punct or right.dep_ == "cc"):
+                    right = cue.doc[right.i - 1]
+                break
+        return c.left_edge, right
     bare = all(c.dep_ in ("nsubj", "punct", "aux", "advmod", "npadvmod", "cc") or (c.dep_ == "prep" and _is_setting(c))
                for c in children)
     if cue.dep_ == "parataxis" or (cue.dep_ in ("ccomp", "conj") and bare and cue.i > cue.head.i
@@ -141,8 +150,14 @@ def _content(cue, subject):
         if subject is not None and subject.i < left.i:
             return None
         return left, right
+    that = _hanging_that_clause(cue)
+    if that is not None:
+        return that
     if _lemma(cue) in cues.CLAUSE_ONLY:
         return None  # only a clause or a quotation: "said the same thing" reports nothing
+    if _lemma(cue) == "tell" and all(c.dep_ in ("dobj", "dative", "prep", "npadvmod") for c in children
+                                     if c.i > cue.i and c.dep_ not in ("punct", "advmod")):
+        return None  # "told the Senate", "told reporters": the audience, not the message
     comps = [
         c for c in children
         if c.dep_ in COMPLEMENT_DEPS and c.i > cue.i and not (c.dep_ == "prep" and _is_setting(c))
@@ -157,6 +172,22 @@ def _content(cue, subject):
     first = min(comps, key=lambda t: t.left_edge.i).left_edge
     last = max(comps, key=lambda t: t.right_edge.i).right_edge
     return first, last
+
+
+def _hanging_that_clause(cue):
+    """A that-clause the parser hung on a noun after the cue: "said in a statement that ...",
+    "told a crowd at the Statehouse that ..."."""
+    limit = cue.right_edge.i
+    for t in cue.doc[cue.i + 1:limit + 1]:
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.dep_ in ("acl", "relcl", "ccomp"):
+            if t.head.head is cue:
+                return None  # an ordinary ccomp: handled by the caller
+            if t.i - cue.i > 12:
+                return None
+            return t, t.head.right_edge
+        if t.is_punct and t.text in ".;:!?":
+            return None
+    return None
 
 
 def _trim(doc, left: int, right: int) -> tuple[int, int] | None:
@@ -187,6 +218,11 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
             continue  # a cue inside someone's quoted words belongs to their story, not ours
         if cues.is_negated(tok):
             continue
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should", "will", "'ll")
+               for c in tok.children):
+            continue  # "the government would propose": speech not yet made
+        if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("advcl", "acl"):
+            continue  # "Asked about the reports, Tulloch ...": the subject was asked, not asking
         subject = _subject(tok)
         if subject is not None and subject.pos_ in ("VERB", "ADP", "AUX"):
             # "Posting on X, Medvedev lashed out": the parser made the participle the subject

@@ -182,9 +182,13 @@ def _phrase_tokens(subject):
 
 
 def _appos_person(subject):
+    """'The head of the confederation, Alicia Montes,' -> Montes (the appositive may hang deeper)."""
     for c in subject.children:
         if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             return c
+    for t in subject.subtree:
+        if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > subject.i and t.head.i >= subject.i:
+            return t
     return None
 
 
@@ -213,7 +217,7 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
     if subject.pos_ == "PRON" or low in PRONOUNS:
         return SpeakerMention(name="", text=subject.text, resolved_from="pronoun"), low
     app = _appos_person(subject)
-    if app is not None and subject.pos_ == "NOUN":
+    if app is not None and (subject.pos_ == "NOUN" or roles.is_office_word(subject.text)):
         # "A lawyer for the outlets, David Schulz, said": the name is the speaker
         subject, phrase = app, _phrase_tokens(app)
     is_person = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.ent_type_ not in
