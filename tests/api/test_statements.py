@@ -25,7 +25,14 @@ def test_list_is_newest_first_with_everything_nested(api, record):
     assert first["office"]["position"]["title"] == "Minister of Foreign Affairs"
     assert first["office"]["position"]["organization"]["name"] == "Ministry of Foreign Affairs"
     assert first["topics"] == [
-        {"slug": "energy", "name": "Energy", "stance": "support", "stance_confirmed": False, "relevance": 0.8, "assigned_by": "model"}
+        {
+            "slug": "energy",
+            "name": "Energy",
+            "stance": "support",
+            "stance_confirmed": False,
+            "relevance": 0.8,
+            "assigned_by": "model",
+        }
     ]
     citation = first["citations"][0]
     assert citation["article"] == record["story"].pk
@@ -152,7 +159,9 @@ def test_query_count_does_not_grow_with_page_size(api, db, django_assert_num_que
 def test_detail_404_and_405_use_the_error_shape(api, record):
     response = api.get(f"{URL}999999/")
     assert response.status_code == 404
-    assert response.json() == {"error": {"code": "not_found", "message": "No Statement matches the given query."}}
+    assert response.json() == {
+        "error": {"code": "not_found", "message": "No Statement matches the given query."}
+    }
     response = api.post(URL, {"quote": "x"}, format="json")
     assert response.status_code in (401, 403)
     assert "error" in response.json()
