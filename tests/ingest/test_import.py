@@ -61,7 +61,9 @@ def test_imports_a_directory_once_with_a_summary_and_reasons(archive, django_cap
     assert harbour.published == dt.date(2026, 3, 14)
     assert harbour.author == "Tomas Reed"
     assert "SECRET" not in harbour.text
-    assert Article.objects.filter(outlet__name="Ledger Archive").count() == 3, "--outlet names every file's outlet"
+    assert Article.objects.filter(outlet__name="Ledger Archive").count() == 3, (
+        "--outlet names every file's outlet"
+    )
     assert harbour.outlet.name == "Ledger Archive"
 
 
