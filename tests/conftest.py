@@ -39,6 +39,11 @@ def pytest_runtest_setup(item):
             _missing("needs Redis: set CELERY_BROKER_URL=redis://...")
         elif not _reachable(broker, 6379):
             _missing(f"Redis at {broker} is not reachable")
+    if item.get_closest_marker("embeddings"):
+        from statements.services.embeddings import embeddings_available
+
+        if not embeddings_available():
+            _missing("needs the optional embeddings extra: make embeddings")
 
 
 @pytest.fixture
