@@ -356,6 +356,11 @@ def _standalone(q: Quote, text: str, ps: int, pe: int, para_quotes: list[Quote])
 def _neighbour_speaker(p, by_para, atts_by_para, owner, paras, text) -> Attribution | None:
     """The attribution of the quotation just before (or, failing that, just after) paragraph p."""
     prev = by_para.get(p - 1, [])
+    if not prev and atts_by_para.get(p - 1):
+        # 'Leblanc said he would not scale back the project.' / '"When we took office, ...'
+        named = [a for a in atts_by_para[p - 1] if a.subject is not None and a.subject.pos_ in ("PROPN", "PRON")]
+        if named:
+            return named[-1]
     if prev:
         last = prev[-1]
         if id(last) in owner and last.end >= paras[p - 1][1] - 40:

@@ -178,15 +178,17 @@ def _hanging_that_clause(cue):
     """A that-clause the parser hung on a noun after the cue: "said in a statement that ...",
     "told a crowd at the Statehouse that ..."."""
     limit = cue.right_edge.i
+    audience = _lemma(cue) in ("tell", "assure", "remind", "inform", "warn", "promise")
     for t in cue.doc[cue.i + 1:limit + 1]:
         if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.dep_ in ("acl", "relcl", "ccomp"):
-            if t.head.head is cue:
-                return None  # an ordinary ccomp: handled by the caller
-            if t.i - cue.i > 12:
-                return None
-            return t, t.head.right_edge
-        if t.is_punct and t.text in ".;:!?":
+            if t.head.head is cue or t.i - cue.i > 12:
+                return None  # an ordinary ccomp (the caller's), or too far to be the cue's
+            noun = t.head.head
+            if noun.lemma_.lower() in cues.SPEECH_NOUNS or (audience and noun.pos_ in ("NOUN", "PROPN")):
+                return t, t.head.right_edge
             return None
+        if (t.is_punct and t.text in ".;:!?") or (_verb_lemma(t) and cues.is_speech_lemma(_verb_lemma(t))):
+            return None  # the sentence ends, or another cue takes over ("with Peskov warning that")
     return None
 
 
@@ -320,6 +322,10 @@ def _person_like(noun) -> bool:
     low, lemma = noun.lower_, noun.lemma_.lower()
     if low in cues.PERSON_NOUNS or lemma in cues.PERSON_NOUNS or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
+    if noun.text[:1].isupper() and not noun.is_sent_start:
+        return True  # a name the tagger took for a common noun ("Carvajal told the Senate")
+    if noun.is_sent_start and noun.text[:1].isupper() and any(c.dep_ in ("appos", "acl") for c in noun.children):
+        return True  # "Starmer, reaffirming ..., told Parliament"
     if lemma.endswith(PERSON_SUFFIXES) and lemma not in ("plan", "campaign"):
         return True
     if lemma.endswith(("er", "or", "ant", "ent")) and lemma not in NOT_PERSON_ER and len(lemma) > 4:

@@ -95,6 +95,19 @@ FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady
 MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "prince", "emir"})
 FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "princess"})
 
+ABBREVIATIONS = {
+    "gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator", "rep.": "representative",
+    "rep": "representative", "lt.": "lieutenant", "gen.": "general", "adm.": "admiral", "col.": "colonel",
+    "sec.": "secretary", "amb.": "ambassador", "pres.": "president", "atty.": "attorney", "supt.": "superintendent",
+}
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case office word with abbreviations spelled out: "Gov." -> "governor"."""
+    w = word.lower()
+    return ABBREVIATIONS.get(w, w)
+
+
 FORMER = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "retired", "late", "outgoing"})
 
 

@@ -89,7 +89,8 @@ class PersonIndex:
                 p.gender = g
             info = roles.parse_title(title_words)
             if info["role"]:
-                p.roles.update(w.lower() for w in info["role"].split())
+                # every title word, so "the Indiana governor" finds "Indiana Gov. Thomas Keller"
+                p.roles.update(roles.normalize_word(w) for w in title_words if w.lower() not in NAME_STRIP)
                 if not p.title.get("role"):
                     p.title = info
         return p
@@ -255,16 +256,17 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
                              organization=info["organization"])
     definite = phrase and phrase[0].lower_ == "the" and not any(t.lower_ in ("for", "of", "to") for t in phrase)
     if definite and info["role"]:
-        p = _by_role(index, info["role"], subject.idx)
+        p = _by_role(index, [t.text for t in phrase if t.lower_ not in NAME_STRIP and not t.is_punct])
         if p is not None:
             mention.name = p.name
             mention.resolved_from = "description"
     return mention, ""
 
 
-def _by_role(index: PersonIndex, role: str, before: int):
-    """The most recent person introduced with this office ("the spokesman" -> "spokesman Dmitry Peskov")."""
-    want = {w.lower() for w in role.split()}
+def _by_role(index: PersonIndex, words: list[str]):
+    """The most recent person introduced with all these title words: "the spokesman" -> "Kremlin
+    spokesman Dmitry Peskov", "the Indiana governor" -> "Indiana Gov. Thomas Keller"."""
+    want = {roles.normalize_word(w) for w in words}
     for m in reversed(index.mentions):
         if want <= m.person.roles:
             return m.person
