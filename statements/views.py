@@ -22,6 +22,16 @@ from statements.models import Article, Statement, StatementTopic, Topic
 PAGE_SIZE = 20
 SPEAKERS_PER_TOPIC_PAGE = 12
 STATEMENTS_PER_SPEAKER = 3
+# The search form's field labels, for error messages (the filter names are the API's).
+SEARCH_LABELS = {
+    "q": "Words",
+    "speaker": "Speaker",
+    "topic": "Topic",
+    "country": "Country",
+    "kind": "Kind",
+    "said_after": "Said from",
+    "said_before": "Said until",
+}
 
 
 def _page_number(request) -> int:
@@ -130,6 +140,9 @@ def search(request):
         {
             "filterset": filterset,
             "form": filterset.form,
+            "form_errors": [
+                (SEARCH_LABELS.get(field, field), error) for field, errors in filterset.form.errors.items() for error in errors
+            ],
             "asked": asked,
             "statements": statements,
             "page": page,

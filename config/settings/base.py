@@ -122,6 +122,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Tag operations by collection (statements, people, ...) rather than by the version prefix.
+    "SCHEMA_PATH_PREFIX": r"/api/v1/",
     # One schema name per choice set, shared by every field that uses it.
     "ENUM_NAME_OVERRIDES": {
         "DatePrecisionEnum": "people.models.DatePrecision",
