@@ -12,6 +12,7 @@ body, only the content types the caller accepts. Settings are read at call time.
 
 from __future__ import annotations
 
+import functools
 import socket
 import ssl
 import time
@@ -75,14 +76,20 @@ class _GuardedBackend(httpcore.SyncBackend):
         raise last_error or httpcore.ConnectError(f"no address to connect to for {host}")
 
 
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """Certificate-verifying TLS settings, built once per process (loading the CA bundle is slow)."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class _GuardedTransport(httpx.HTTPTransport):
     """httpx's transport with its connection pool built on the guarded backend."""
 
     def __init__(self, allowed: list[str]):
-        super().__init__(trust_env=False)
+        super().__init__(verify=_ssl_context(), trust_env=False)
         # httpx does not take a network backend as an argument; the pool is where it plugs in.
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=_ssl_context(),
             network_backend=_GuardedBackend(allowed),
             max_connections=4,
         )
