@@ -8,7 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import cues, dates, nlp as nlp_mod, quotes as quotes_mod, reported, speakers, topics as topics_mod
+from . import cues, dates, reported, speakers
+from . import nlp as nlp_mod
+from . import quotes as quotes_mod
+from . import topics as topics_mod
 from .quotes import Quote
 from .reported import Attribution, QuoteMask
 from .text import Body, split_body
@@ -88,7 +91,7 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
 
     index = speakers.PersonIndex()
     atts_by_para: dict[int, list[Attribution]] = defaultdict(list)
-    for p, ((ps, _pe), doc) in enumerate(zip(paras, docs)):
+    for p, ((ps, _pe), doc) in enumerate(zip(paras, docs, strict=True)):
         mask = QuoteMask([(q.start - ps, q.end - ps) for q in by_para[p]])
         index.add_doc(doc, ps, p, skip=in_quote)
         atts_by_para[p] = reported.find_attributions(doc, ps, p, mask)
@@ -225,7 +228,7 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
         out.append(st)
     out = _drop_nested(out)
     if topic_defs:
-        for st, sugg in zip(out, topics_mod.assign([s.quote for s in out], topic_defs, embed)):
+        for st, sugg in zip(out, topics_mod.assign([s.quote for s in out], topic_defs, embed), strict=True):
             st.topics = sugg
     return out
 

@@ -248,9 +248,8 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
             continue
         left, right = content[0].i, content[1].i
         # the speaker is never part of what they said
-        if left <= subject.i <= right and tok.dep_ != "parataxis" and not (left <= tok.i <= right):
-            if subject.i == left:
-                left = subject.right_edge.i + 1
+        if subject.i == left and tok.dep_ != "parataxis" and not (left <= tok.i <= right):
+            left = subject.right_edge.i + 1
         trimmed = _trim(doc, left, right)
         if trimmed is None:
             continue

@@ -95,7 +95,7 @@ def score_one(gold: dict, pred: dict) -> dict:
                 row["date_hits"] += str(p.get("date") or "").startswith(g["date"])
     row["gold"] = len(golds)
     missed = []
-    for c, (_, gw, g) in zip(covered, golds):
+    for c, (_, gw, g) in zip(covered, golds, strict=True):
         if sum(c.values()) * 2 >= len(gw):
             row["found"] += 1
         else:

@@ -101,10 +101,8 @@ class PersonIndex:
         sent_of = {}
         for si, sent in enumerate(sents):
             sent_of[sent.start] = si
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        persons = _person_spans(doc)
+        for ent in persons:
             name, title = split_name(list(ent))
             if not name or (skip is not None and skip(offset + ent.start_char)):
                 continue
@@ -134,6 +132,44 @@ class PersonIndex:
                 votes["m"] = votes.get("m", 0) + 1
             elif first == "she":
                 votes["f"] = votes.get("f", 0) + 1
+
+
+def _is_name_word(t) -> bool:
+    return (t.pos_ == "PROPN" and t.text[:1].isupper() and not roles.is_office_word(t.text)
+            and not roles.is_office_word(t.text.strip(".")) and t.lower_ not in roles.HONORIFICS
+            and not roles.country_code(t.text))
+
+
+def _person_spans(doc):
+    """PERSON entities, widened to a first name the tagger left out ("[Dmitry] Volkov"), plus
+    runs of proper nouns that open with a common first name ("Emmanuel Duval" tagged a place)."""
+    spans = []
+    taken = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start = ent.start
+        while start > 0 and _is_name_word(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON") \
+                and doc[start - 1].dep_ == "compound":
+            start -= 1
+        spans.append(doc[start:ent.end])
+        taken.update(range(start, ent.end))
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if i not in taken and _is_name_word(t) and names.gender_of_first_name(t.text):
+            j = i + 1
+            while j < n and j not in taken and _is_name_word(doc[j]):
+                j += 1
+            if j - i >= 2:
+                spans.append(doc[i:j])
+                taken.update(range(i, j))
+            i = j
+            continue
+        i += 1
+    spans.sort(key=lambda sp: sp.start)
+    return spans
 
 
 def _title_before(doc, i: int) -> list[str]:

@@ -36,7 +36,7 @@ CREDIT = re.compile(
 )
 PLACEHOLDER = re.compile(r"^\s*(?:<[^>]*>|\[[^\]]*\])\s*$")
 CALL_TO_ACTION = re.compile(
-    r"^\s*(?:watch|listen|click here|read|see also|photos?|video|correction|clarification|update|editor'?s note)\b\s*:",
+    r"^\s*(?:watch|listen|click here|read(?: more| next| also)?|see also|photos?|video|correction|clarification|update|editor'?s note)\b\s*:",
     re.IGNORECASE,
 )
 NYT_ABSTRACT = re.compile(r"^\s*ABSTRACT\.?\s*$")

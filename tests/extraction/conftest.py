@@ -1,0 +1,25 @@
+"""Fixtures for the extraction tests: one spaCy model per test session."""
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    from statements.extraction import nlp as nlp_mod
+
+    try:
+        return nlp_mod.load()
+    except OSError:  # the model package is not installed here
+        pytest.skip(f"spaCy model {nlp_mod.DEFAULT_MODEL} is not installed (spaCy {spacy.__version__})")
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """extract(text, published="2025-03-20") with the session's model."""
+    from statements.extraction import extract as _extract
+
+    def run(text, published="2025-03-20", **kw):
+        return _extract(text, published=published, nlp=nlp, **kw)
+
+    return run

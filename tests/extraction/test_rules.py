@@ -1,0 +1,219 @@
+"""One small text per extraction rule. The model is loaded once per session (conftest.py)."""
+
+import pytest
+
+HEAD = "Headline about the day\n\n"
+
+
+def _by_quote(statements):
+    return {s.quote: s for s in statements}
+
+
+def _one(statements):
+    assert len(statements) == 1, [(s.speaker.name, s.quote) for s in statements]
+    return statements[0]
+
+
+# --- direct quotations -------------------------------------------------------------------------
+
+def test_direct_quote_speaker_after(extract):
+    st = _one(extract(HEAD + '"We will build the line on time," Premier Marc Leblanc said.'))
+    assert st.kind == "direct"
+    assert st.speaker.name == "Marc Leblanc"
+    assert st.quote == '"We will build the line on time,"'
+
+
+def test_direct_quote_speaker_before_with_colon(extract):
+    st = _one(extract(HEAD + "Senator Ana Ruiz told the chamber: “This bill will not pass while I am here.”"))
+    assert st.kind == "direct" and st.speaker.name == "Ana Ruiz"
+
+
+def test_interrupted_quote_in_one_sentence_is_one_statement(extract):
+    text = (HEAD + "Health Minister Kavita Rao spoke in Delhi.\n\n"
+            "“We will start where the need is greatest,” she added, “and we will not stop.”")
+    st = _one(extract(text))
+    assert st.quote.startswith("“We will start") and st.quote.endswith("stop.”")
+
+
+def test_second_sentence_after_the_cue_is_its_own_statement(extract):
+    text = HEAD + '"The machines did not fail," Ibrahim Sadiq said at a briefing. "We are confident in them."'
+    stmts = extract(text)
+    assert [s.quote for s in stmts] == ['"The machines did not fail,"', '"We are confident in them."']
+    assert {s.speaker.name for s in stmts} == {"Ibrahim Sadiq"}
+
+
+def test_quote_over_paragraphs_keeps_its_speaker(extract):
+    text = (HEAD + "Premier Marc Leblanc defended the plan on Friday.\n\n"
+            '"When we took office, this city had been promised a subway for forty years.\n\n'
+            '"We are going to build it, and we are going to open it," he said.')
+    stmts = extract(text)
+    assert len(stmts) == 2
+    assert {s.speaker.name for s in stmts} == {"Marc Leblanc"}
+
+
+def test_standalone_quote_paragraph_takes_the_previous_speaker(extract):
+    text = (HEAD + '"Our mandate is price stability," Governor Grace Wanjiru said.\n\n'
+            '"We will not apologise for doing our job, and we will not cut rates early."')
+    stmts = extract(text)
+    assert len(stmts) == 2 and all(s.speaker.name == "Grace Wanjiru" for s in stmts)
+
+
+def test_short_and_scare_quotes_are_not_statements(extract):
+    text = HEAD + ('The prospect of sending "peacekeepers" worried officials in the capital. '
+                   '"Absolutely not," he said.')
+    assert extract(text) == []
+
+
+# --- reported speech ---------------------------------------------------------------------------
+
+def test_said_that(extract):
+    st = _one(extract(HEAD + "Finance Minister Yuta Saeki said that the yen's weakness was temporary."))
+    assert st.kind == "indirect" and st.speaker.name == "Yuta Saeki"
+    assert "yen's weakness was temporary" in st.quote
+
+
+def test_inverted_said(extract):
+    st = _one(extract(HEAD + "The economy will recover by spring, Finance Minister Yuta Saeki said on Monday."))
+    assert st.kind == "indirect" and st.speaker.name == "Yuta Saeki"
+    assert st.quote.startswith("The economy will recover")
+
+
+def test_according_to(extract):
+    st = _one(extract(HEAD + "According to Oleg Varenko, the talks have stalled because of sanctions."))
+    assert st.cue == "according to" and st.speaker.name == "Oleg Varenko"
+
+
+def test_told_reporters(extract):
+    st = _one(extract(HEAD + "Oleg Varenko told reporters that Moscow saw no basis for new talks."))
+    assert st.speaker.name == "Oleg Varenko" and "Moscow saw no basis" in st.quote
+
+
+def test_mixed_reported_clause_with_a_quoted_fragment(extract):
+    st = _one(extract(HEAD + 'Minister Sarah Kinnear said the program remained "on track in every way" this year.'))
+    assert st.kind == "mixed"
+
+
+def test_warned_and_urged(extract):
+    stmts = extract(HEAD + "Senator Ana Ruiz warned that the levy would drive builders out of the market. "
+                           "She urged the government to publish the contracts.")
+    assert [s.speaker.name for s in stmts] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+# --- what is not a statement -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The survey found that two-thirds of councils lacked the staff to manage new estates.",
+        "According to the poll, support is strongest in the eastern counties.",
+        "Graham Tulloch believes the partnership will survive any change of government.",
+        "Graham Tulloch hopes to visit the shipyard before the end of the year.",
+        "Graham Tulloch declined to comment on the reports about the submarine program.",
+        "Graham Tulloch did not say whether the government had been briefed on the delay.",
+        "His office did not respond to written questions about the delay.",
+        "Graham Tulloch was accused of hiding the delay from parliament for months.",
+        "Sixty percent of voters said the economy was their main concern this year.",
+    ],
+)
+def test_not_statements(extract, sentence):
+    assert extract(HEAD + sentence) == []
+
+
+def test_headline_is_not_a_statement(extract):
+    assert extract("Minister says the plan is dead\n\nThe weather in the capital was mild on Monday.") == []
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+def test_title_country_and_office_split_from_the_name(extract):
+    st = _one(extract(HEAD + "Russian Foreign Minister Sergey Lavrov said the talks had failed completely."))
+    sp = st.speaker
+    assert (sp.name, sp.role, sp.country) == ("Sergey Lavrov", "Foreign Minister", "RU")
+
+
+def test_former_office(extract):
+    st = _one(extract(HEAD + "Former Canadian Prime Minister Justin Marcotte said Ottawa was exploring options."))
+    assert st.speaker.role_is_former and st.speaker.country == "CA" and st.speaker.name == "Justin Marcotte"
+
+
+def test_spokesman_of_an_institution(extract):
+    st = _one(extract(HEAD + "Kremlin spokesman Oleg Varenko said the proposal was unacceptable to Moscow."))
+    assert (st.speaker.role, st.speaker.organization, st.speaker.country) == ("spokesman", "Kremlin", "RU")
+
+
+def test_pronoun_goes_to_the_right_gender(extract):
+    text = (HEAD + "Finance Minister James Mwangi met Governor Grace Wanjiru on Thursday.\n\n"
+            "She said inflation was still too high to justify deep cuts.")
+    st = _one(extract(text))
+    assert st.speaker.name == "Grace Wanjiru"
+
+
+def test_pronoun_goes_to_the_last_speaker_not_the_object(extract):
+    text = (HEAD + "Dmitry Volkov lashed out at Emmanuel Duval and Keith Stern on Monday.\n\n"
+            '"They want a war with us," he wrote.')
+    st = _one(extract(text))
+    assert st.speaker.name == "Dmitry Volkov"
+
+
+def test_surname_joins_the_full_name(extract):
+    text = (HEAD + "Prime Minister Keith Stern visited Leeds on Monday.\n\n"
+            "Stern said the government would double council house building.")
+    assert _one(extract(text)).speaker.name == "Keith Stern"
+
+
+def test_description_resolves_to_the_person_with_that_office(extract):
+    text = (HEAD + "Indiana Gov. Thomas Keller signed the bill on Monday.\n\n"
+            "The Indiana governor said families should never be taxed out of their homes.")
+    st = _one(extract(text))
+    assert st.speaker.name == "Thomas Keller" and st.speaker.resolved_from == "description"
+
+
+def test_spokeswoman_for_someone_is_not_that_person(extract):
+    st = _one(extract(HEAD + "A spokeswoman for Speaker Ruth Albers said the speaker had secured changes."))
+    assert st.speaker.name != "Ruth Albers"
+    assert "spokeswoman" in st.speaker.name
+
+
+def test_organisation_as_speaker(extract):
+    st = _one(extract(HEAD + "The Kremlin said on Thursday that talks on the grain corridor had stalled."))
+    assert st.speaker.type == "organization" and st.speaker.country == "RU"
+
+
+def test_office_only_speaker_keeps_role_and_country(extract):
+    st = _one(extract(HEAD + "The French foreign minister said the embassy would reopen next month."))
+    assert st.speaker.role.lower() == "foreign minister" and st.speaker.country == "FR"
+
+
+# --- dates, targets, topics, platform ----------------------------------------------------------
+
+def test_statement_dates(extract):
+    text = (HEAD + "Earlier this month, Prime Minister Keith Stern announced that Britain was ready to act. "
+            "Spokesman Oleg Varenko warned last month that any deployment would be unacceptable.")
+    stmts = extract(text, published="2025-03-20")
+    assert [(str(s.date), s.date_precision) for s in stmts] == [("2025-03-01", "month"), ("2025-02-01", "month")]
+
+
+def test_platform_and_targets(extract):
+    text = (HEAD + "Emmanuel Duval met Keith Stern in Paris.\n\n"
+            '"Keith Stern has no plan for the border and everyone knows it," Dmitry Volkov wrote on X.')
+    st = _one(extract(text))
+    assert st.platform == "X" and "Keith Stern" in st.targets
+
+
+def test_topics_keyword_and_embedder(extract):
+    topics = [{"name": "Housing", "keywords": ["council homes", "housing"]}, {"name": "Defence", "keywords": ["troops"]}]
+    text = HEAD + "Helen Marsh said the government would double the number of council homes built each year."
+    st = _one(extract(text, topics=topics))
+    assert [t.topic for t in st.topics] == ["Housing"]
+
+    def embed(texts):  # a stand-in embedder: every text points the same way
+        return [[1.0, 0.0] for _ in texts]
+
+    st = _one(extract(text, topics=topics, embed=embed))
+    assert {t.topic for t in st.topics} == {"Housing", "Defence"}
+
+
+def test_quote_is_exactly_the_text_span(extract):
+    text = HEAD + '"We have waited too long," Helen Marsh said. She said the plan would be paid for by developers.'
+    for st in extract(text):
+        assert text[st.start:st.end] == st.quote
