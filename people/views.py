@@ -35,9 +35,13 @@ def person_detail(request, slug):
     if person.slug != slug:  # merged into another record
         return redirect(person, permanent=True)
     page = _page_number(request)
-    statements, has_next = statement_selectors.statement_page(
-        statement_selectors.statements_for_person(person_id=person.pk), page=page, size=PAGE_SIZE
-    )
+    topic_stances = statement_selectors.person_topic_stances(person_id=person.pk)
+    # ?topic=slug narrows the statements to one of the topics this person spoke on.
+    topic = next((row for row in topic_stances if row["topic__slug"] == request.GET.get("topic")), None)
+    statements = statement_selectors.statements_for_person(person_id=person.pk)
+    if topic:
+        statements = statement_selectors.statements_with_topic(statements, slug=topic["topic__slug"])
+    statements, has_next = statement_selectors.statement_page(statements, page=page, size=PAGE_SIZE)
     tenures = list(person.tenures.all())
     return render(
         request,
@@ -46,7 +50,8 @@ def person_detail(request, slug):
             "person": person,
             "tenures": tenures,
             "current": selectors.current_tenures(person),
-            "topic_stances": statement_selectors.person_topic_stances(person_id=person.pk),
+            "topic_stances": topic_stances,
+            "topic": topic,
             "statements": statements,
             "page": page,
             "has_next": has_next,

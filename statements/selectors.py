@@ -290,6 +290,10 @@ def person_topic_stances(*, person_id: int) -> list[dict]:
     )
 
 
+def statements_with_topic(qs: QuerySet[Statement], *, slug: str) -> QuerySet[Statement]:
+    return qs.filter(Exists(StatementTopic.objects.filter(statement=OuterRef("pk"), topic__slug=slug)))
+
+
 def statements_of_country(*, code: str) -> QuerySet[Statement]:
     return statement_list_public().filter(
         Q(speaker__country_id=code) | Q(speaker_organization__country_id=code)

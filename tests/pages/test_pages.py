@@ -59,6 +59,9 @@ def test_person_page_shows_offices_statements_and_stances(client, record):
     assert "Our troops will stay as long as they are needed." in html
     assert 'href="/topics/defence/"' in html
     assert reverse("person-feed", args=[amelie.slug]) in html
+    html = text_of(client.get(amelie.get_absolute_url(), {"topic": "energy"}))
+    assert "Statements on Energy" in html
+    assert "We will build the interconnector" in html and "Our troops will stay" not in html
 
 
 def test_merged_person_redirects_to_the_kept_record(client, record):
