@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from people.models import Country, Organization, Person, Position, Tenure
+from statements.api.links import page_url
 
 
 class CountrySerializer(serializers.ModelSerializer):
@@ -64,9 +65,7 @@ class PersonRefSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "slug", "country", "html_url"]
 
     def get_html_url(self, person) -> str:
-        request = self.context.get("request")
-        url = person.get_absolute_url()
-        return request.build_absolute_uri(url) if request else url
+        return page_url(self, "person-detail", person.slug, kind="slug")
 
 
 class OfficeSerializer(serializers.ModelSerializer):

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from people.api.serializers import OrganizationRefSerializer, PersonRefSerializer, PositionRefSerializer
+from statements.api.links import page_url
 from statements.models import Article, Citation, Outlet, Statement, StatementTopic, Topic
 
 
@@ -31,8 +32,7 @@ class TopicSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "slug", "description", "keywords", "parent", "statement_count", "html_url", "updated_at"]
 
     def get_html_url(self, topic) -> str:
-        request = self.context.get("request")
-        return request.build_absolute_uri(topic.get_absolute_url()) if request else topic.get_absolute_url()
+        return page_url(self, "topic-detail", topic.slug, kind="slug")
 
 
 class StatementTopicSerializer(serializers.ModelSerializer):
@@ -127,9 +127,7 @@ class StatementSerializer(serializers.ModelSerializer):
         ]
 
     def get_html_url(self, statement) -> str:
-        request = self.context.get("request")
-        url = statement.get_absolute_url()
-        return request.build_absolute_uri(url) if request else url
+        return page_url(self, "statement-detail", statement.pk)
 
 
 class ArticleSerializer(serializers.ModelSerializer):
