@@ -9,6 +9,7 @@ or another clause.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -77,11 +78,14 @@ def normalize_quote(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Printed:
-    words: list[str]
+    words: tuple[str, ...]
     # Word positions with an ellipsis just before them (0 = at the start, len(words) = at the end).
     gaps: frozenset[int]
+    vocabulary: frozenset[str]
 
 
+# The same stored quotes are compared with every new quote by their speaker: parse each once.
+@functools.lru_cache(maxsize=8192)
 def _parse(text: str) -> _Printed:
     words: list[str] = []
     gaps: set[int] = set()
@@ -89,7 +93,7 @@ def _parse(text: str) -> _Printed:
         if index:
             gaps.add(len(words))
         words.extend(_words(part))
-    return _Printed(words, frozenset(gaps))
+    return _Printed(tuple(words), frozenset(gaps), frozenset(words))
 
 
 def _is_number(word: str) -> bool:
@@ -125,11 +129,15 @@ def same_remark(a: str, b: str) -> bool:
     up to two words trimmed at either end, and any part replaced by an ellipsis. Refused: a
     different or missing number, an added or dropped negation, a changed or extra clause.
     """
-    first, second = _parse(a), _parse(b)
+    first, second = _parse(a or ""), _parse(b or "")
     if not first.words or not second.words:
         return False
     if first.words == second.words:
         return True
+    # Cheap rejection: two printings of one remark share most of the shorter one's words.
+    fewer = min(len(first.vocabulary), len(second.vocabulary))
+    if len(first.vocabulary & second.vocabulary) * 2 < fewer:
+        return False
     shared = 0
     for op in Levenshtein.opcodes(first.words, second.words):
         old, new = first.words[op.src_start : op.src_end], second.words[op.dest_start : op.dest_end]
