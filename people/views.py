@@ -61,6 +61,8 @@ def person_detail(request, slug):
 
 @require_safe
 def country_detail(request, code):
+    if not (len(code) == 2 and code.isascii() and code.isalpha()):
+        raise Http404("Countries are addressed by their two-letter code.")
     try:
         country = selectors.country_get(code=code)
     except Country.DoesNotExist:

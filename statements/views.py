@@ -5,6 +5,8 @@ Each view parses the request, calls selectors, renders: a fixed number of querie
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpResponseServerError, JsonResponse
@@ -20,6 +22,7 @@ from statements.api.filters import StatementFilterSet
 from statements.models import Article, Statement, StatementTopic, Topic
 
 PAGE_SIZE = 20
+_SLUG = re.compile(r"[-\w]{1,220}")
 SPEAKERS_PER_TOPIC_PAGE = 12
 STATEMENTS_PER_SPEAKER = 3
 # The search form's field labels, for error messages (the filter names are the API's).
@@ -158,8 +161,7 @@ def search(request):
 @require_safe
 def compare(request):
     """Two people side by side on one topic."""
-    topic_slug = request.GET.get("topic", "").strip()
-    slugs = [request.GET.get("a", "").strip(), request.GET.get("b", "").strip()]
+    topic_slug, *slugs = (_slug_param(request, name) for name in ("topic", "a", "b"))
     errors, columns, topic = [], [], None
     if topic_slug:
         try:
@@ -188,6 +190,12 @@ def compare(request):
             "people": people_selectors.people_with_statements(),
         },
     )
+
+
+def _slug_param(request, name: str) -> str:
+    """A slug from the query string; anything else (spaces, NUL bytes, ...) names nothing."""
+    value = request.GET.get(name, "").strip()
+    return value if _SLUG.fullmatch(value) else ("" if not value else "-")
 
 
 def _stance_counts(statements: list[Statement], topic: Topic) -> dict[str, int]:

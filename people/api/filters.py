@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from people import selectors
 from people.models import Organization, Person, Position, Tenure
-from statements.api.filters import UpdatedSinceFilterSet
+from statements.api.filters import MAX_ID, UpdatedSinceFilterSet, is_id
 
 
 class PersonFilterSet(UpdatedSinceFilterSet):
@@ -34,7 +34,7 @@ class PersonFilterSet(UpdatedSinceFilterSet):
 
     def filter_position(self, queryset, name, value):
         value = value.strip()
-        position = Q(tenures__position_id=int(value)) if value.isdigit() else Q(tenures__position__slug=value)
+        position = Q(tenures__position_id=int(value)) if is_id(value) else Q(tenures__position__slug=value)
         return queryset.filter(position).distinct()
 
 
@@ -52,8 +52,12 @@ class OrganizationFilterSet(UpdatedSinceFilterSet):
 
 class PositionFilterSet(UpdatedSinceFilterSet):
     country = django_filters.CharFilter(method="filter_country", help_text="ISO 3166-1 alpha-2 code.")
-    organization = django_filters.CharFilter(method="filter_organization", help_text="Organisation id or slug.")
-    title = django_filters.CharFilter(field_name="title", lookup_expr="icontains", help_text="Part of the title.")
+    organization = django_filters.CharFilter(
+        method="filter_organization", help_text="Organisation id or slug."
+    )
+    title = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", help_text="Part of the title."
+    )
 
     class Meta:
         model = Position
@@ -64,14 +68,20 @@ class PositionFilterSet(UpdatedSinceFilterSet):
 
     def filter_organization(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(organization_id=int(value)) if value.isdigit() else queryset.filter(
-            organization__slug=value
+        return (
+            queryset.filter(organization_id=int(value))
+            if is_id(value)
+            else queryset.filter(organization__slug=value)
         )
 
 
 class TenureFilterSet(UpdatedSinceFilterSet):
-    person = django_filters.NumberFilter(field_name="person_id", help_text="Person id.")
-    position = django_filters.NumberFilter(field_name="position_id", help_text="Position id.")
+    person = django_filters.NumberFilter(
+        field_name="person_id", min_value=1, max_value=MAX_ID, help_text="Person id."
+    )
+    position = django_filters.NumberFilter(
+        field_name="position_id", min_value=1, max_value=MAX_ID, help_text="Position id."
+    )
     active_on = django_filters.DateFilter(
         method="filter_active_on", help_text="Only tenures in force on this date (YYYY-MM-DD)."
     )

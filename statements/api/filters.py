@@ -27,9 +27,17 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
     )
 
 
+# Ids are 64-bit: larger numbers are not ids (and must not reach the database as numbers).
+MAX_ID = 2**63 - 1
+
+
+def is_id(value: str) -> bool:
+    return value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID
+
+
 def _id_or_slug(value: str) -> Q:
     value = value.strip()
-    return Q(pk=int(value)) if value.isdigit() else Q(slug=value)
+    return Q(pk=int(value)) if is_id(value) else Q(slug=value)
 
 
 class StatementFilterSet(UpdatedSinceFilterSet):
@@ -72,7 +80,10 @@ class StatementFilterSet(UpdatedSinceFilterSet):
         method="filter_outlet", help_text="Reported by this outlet: outlet id or domain (e.g. example.com)."
     )
     article = django_filters.NumberFilter(
-        method="filter_article", help_text="Cited in this article (article id)."
+        method="filter_article",
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="Cited in this article (article id).",
     )
     q = django_filters.CharFilter(
         method="filter_search",
@@ -86,7 +97,7 @@ class StatementFilterSet(UpdatedSinceFilterSet):
 
     def filter_speaker(self, queryset, name, value):
         value = value.strip()
-        if value.isdigit():
+        if is_id(value):
             people = Person.objects.filter(pk=int(value))
         else:
             key = normalize_name(value)
@@ -134,7 +145,7 @@ class StatementFilterSet(UpdatedSinceFilterSet):
 
     def filter_outlet(self, queryset, name, value):
         value = value.strip().lower()
-        outlet = Q(article__outlet_id=int(value)) if value.isdigit() else Q(article__outlet__domain=value)
+        outlet = Q(article__outlet_id=int(value)) if is_id(value) else Q(article__outlet__domain=value)
         return queryset.filter(Exists(Citation.objects.filter(outlet, statement=OuterRef("pk"))))
 
     def filter_article(self, queryset, name, value):
@@ -166,9 +177,7 @@ class ArticleFilterSet(UpdatedSinceFilterSet):
     def filter_outlet(self, queryset, name, value):
         value = value.strip().lower()
         return (
-            queryset.filter(outlet_id=int(value))
-            if value.isdigit()
-            else queryset.filter(outlet__domain=value)
+            queryset.filter(outlet_id=int(value)) if is_id(value) else queryset.filter(outlet__domain=value)
         )
 
 
