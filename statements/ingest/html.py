@@ -118,21 +118,8 @@ def _clean_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def parse_article_html(content: bytes, *, url: str, content_type: str = "") -> ParsedPage:
-    """Title, body text and metadata of the article in `content` (the page at `url`)."""
-    if not content or not content.strip():
-        raise ParseError("The page is empty.")
-    if _looks_binary(content):
-        raise ParseError("The page is binary data, not an article.")
-    media = content_type.split(";", 1)[0].strip().lower()
-    source = _decode(content, content_type)
-    if media == "text/plain":
-        text = _clean_text(source if isinstance(source, str) else source.decode("utf-8", errors="replace"))
-        if len(text) < MIN_BODY_CHARS:
-            raise ParseError("The page has too little text to be an article.")
-        title = text.split("\n", 1)[0][:300]
-        return ParsedPage(title, text, None, "", "", "", "")
-    document = trafilatura.bare_extraction(
+def _extract(source: str | bytes, url: str):
+    return trafilatura.bare_extraction(
         source,
         url=url,
         with_metadata=True,
@@ -149,6 +136,32 @@ def parse_article_html(content: bytes, *, url: str, content_type: str = "") -> P
             "max_date": timezone.localdate().isoformat(),
         },
     )
+
+
+def parse_article_html(content: bytes, *, url: str, content_type: str = "") -> ParsedPage:
+    """Title, body text and metadata of the article in `content` (the page at `url`)."""
+    if not content or not content.strip():
+        raise ParseError("The page is empty.")
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # UTF-16 text is full of NUL bytes; re-encode it before the binary check looks at it.
+        content = content.decode("utf-16", errors="replace").encode("utf-8")
+        content_type = content_type.split(";", 1)[0] + "; charset=utf-8"
+    if _looks_binary(content):
+        raise ParseError("The page is binary data, not an article.")
+    media = content_type.split(";", 1)[0].strip().lower()
+    source = _decode(content, content_type)
+    if media == "text/plain":
+        text = _clean_text(source if isinstance(source, str) else source.decode("utf-8", errors="replace"))
+        if len(text) < MIN_BODY_CHARS:
+            raise ParseError("The page has too little text to be an article.")
+        title = text.split("\n", 1)[0][:300]
+        return ParsedPage(title, text, None, "", "", "", "")
+    try:
+        document = _extract(source, url)
+    except RecursionError:
+        raise ParseError("The page's HTML is nested too deeply to read.") from None
+    except Exception as exc:  # a malformed page must fail the article, never the worker
+        raise ParseError(f"The page's HTML could not be read ({type(exc).__name__}: {exc}).") from None
     text = _clean_text(getattr(document, "text", None) or "")
     if len(text) < MIN_BODY_CHARS:
         if _WALL_PHRASES.search(text) or _WALL_PHRASES.search(

@@ -165,3 +165,25 @@ def test_never_fetches_anything(monkeypatch, harbour_page):
     monkeypatch.setattr(trafilatura.downloads, "fetch_url", refuse)
     monkeypatch.setattr(trafilatura.downloads, "fetch_response", refuse)
     assert parse_article_html(harbour_page, url=URL).title
+
+
+def test_a_utf16_page_is_read():
+    page = _article(LONG_PARAGRAPHS).decode().encode("utf-16")
+    assert "Karel Novotny" in parse_article_html(page, url=URL).text
+
+
+def test_an_extractor_crash_is_a_parse_error_not_a_worker_crash(monkeypatch):
+    import statements.ingest.html as html_module
+
+    def explode(*args, **kwargs):
+        raise ValueError("Unicode strings with encoding declaration are not supported")
+
+    monkeypatch.setattr(html_module.trafilatura, "bare_extraction", explode)
+    with pytest.raises(ParseError, match="could not be read .ValueError"):
+        parse_article_html(_article(LONG_PARAGRAPHS), url=URL)
+
+
+def test_absurdly_nested_html_is_refused_cleanly():
+    page = ("<div>" * 5000 + LONG_PARAGRAPHS + "</div>" * 5000).encode()
+    with pytest.raises(ParseError):
+        parse_article_html(page, url=URL)
