@@ -75,7 +75,11 @@ def topic_detail(request, slug):
     ):
         statements_by_speaker[statement.speaker_id].append(statement)
     speakers = [
-        {"person": people[row["statement__speaker"]], "counts": row, "statements": statements_by_speaker[row["statement__speaker"]]}
+        {
+            "person": people[row["statement__speaker"]],
+            "counts": row,
+            "statements": statements_by_speaker[row["statement__speaker"]],
+        }
         for row in rows
     ]
     return render(
@@ -144,7 +148,9 @@ def search(request):
             "filterset": filterset,
             "form": filterset.form,
             "form_errors": [
-                (SEARCH_LABELS.get(field, field), error) for field, errors in filterset.form.errors.items() for error in errors
+                (SEARCH_LABELS.get(field, field), error)
+                for field, errors in filterset.form.errors.items()
+                for error in errors
             ],
             "asked": asked,
             "statements": statements,
@@ -168,16 +174,25 @@ def compare(request):
             topic = selectors.topic_get(slug=topic_slug)
         except Topic.DoesNotExist:
             errors.append(f"There is no topic “{topic_slug}”.")
-    people = {p.slug: p for p in Person.objects.filter(slug__in=[s for s in slugs if s]).select_related("country")}
+    people = {
+        p.slug: p for p in Person.objects.filter(slug__in=[s for s in slugs if s]).select_related("country")
+    }
     for slug in slugs:
         if slug and slug not in people:
             errors.append(f"There is no person “{slug}”.")
     if topic and all(slug in people for slug in slugs):
+        ids = [people[slug].pk for slug in slugs]
+        counts = {
+            row["statement__speaker"]: row
+            for row in selectors.topic_speaker_counts(topic=topic).filter(statement__speaker__in=ids)
+        }
         for slug in slugs:
             person = people[slug]
             qs = selectors.statements_for_topic(topic=topic).filter(speaker=person)
             statements, more = selectors.statement_page(qs, page=1, size=PAGE_SIZE)
-            columns.append({"person": person, "statements": statements, "more": more, "stances": _stance_counts(statements, topic)})
+            row = counts.get(person.pk, {})
+            stances = {stance: row.get(stance, 0) for stance in StatementTopic.Stance.values}
+            columns.append({"person": person, "statements": statements, "more": more, "stances": stances})
     return render(
         request,
         "statements/compare.html",
@@ -196,15 +211,6 @@ def _slug_param(request, name: str) -> str:
     """A slug from the query string; anything else (spaces, NUL bytes, ...) names nothing."""
     value = request.GET.get(name, "").strip()
     return value if _SLUG.fullmatch(value) else ("" if not value else "-")
-
-
-def _stance_counts(statements: list[Statement], topic: Topic) -> dict[str, int]:
-    counts = dict.fromkeys(StatementTopic.Stance.values, 0)
-    for statement in statements:
-        for link in statement.statement_topics.all():  # prefetched
-            if link.topic_id == topic.pk:
-                counts[link.stance] += 1
-    return counts
 
 
 def page_not_found(request, exception=None):

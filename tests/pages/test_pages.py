@@ -192,3 +192,10 @@ def test_list_pages_make_a_constant_number_of_queries(client, db, django_assert_
         cache.clear()
         with django_assert_num_queries(counts[url]):
             assert client.get(url).status_code == 200
+
+
+def test_compare_counts_every_statement_not_just_the_first_page(client, record):
+    for n in range(22):
+        f.statement(record["jonas"], f"Energy prices must fall, point {n}.", topics={record["energy"]: "oppose"})
+    html = text_of(client.get("/compare/", {"a": record["amelie"].slug, "b": record["jonas"].slug, "topic": "energy"}))
+    assert "23 oppose" in html and "More statements" in html
