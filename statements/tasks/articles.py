@@ -30,6 +30,11 @@ def fetch_article(self, article_id: int) -> str:
             return "failed"
         # 30 s, 60 s, 120 s, 240 s: a flaky site gets a few minutes to recover.
         raise self.retry(exc=exc, countdown=30 * 2**self.request.retries) from exc
+    except Exception as exc:
+        # Anything else is a bug or an outage: record it on the article (retryable from the admin)
+        # instead of leaving it queued forever with the task already acknowledged.
+        article_fail(article_id=article_id, error=f"Fetching failed unexpectedly: {type(exc).__name__}: {exc}")
+        raise
 
 
 @shared_task(name="statements.tasks.extract_article", acks_late=True, reject_on_worker_lost=True)
