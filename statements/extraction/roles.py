@@ -85,6 +85,12 @@ OFFICES = [
     "campaign manager", "strategist", "pollster", "economist", "analyst", "member",
 ]
 OFFICE_WORDS = frozenset(w for o in OFFICES for w in o.split())
+# office phrases by first word, longest first: one dict look-up per word instead of a list scan
+_OFFICES_BY_FIRST: dict[str, list[tuple[int, str]]] = {}
+for _off in OFFICES:
+    _OFFICES_BY_FIRST.setdefault(_off.split()[0], []).append((len(_off.split()), _off))
+for _v in _OFFICES_BY_FIRST.values():
+    _v.sort(reverse=True)
 
 # Honorifics stripped from the front of a name.
 HONORIFICS = frozenset(
@@ -163,8 +169,7 @@ def parse_title(words: list[str]) -> dict:
             continue
         # the longest office phrase starting here
         matched = ""
-        for off in OFFICES:
-            k = len(off.split())
+        for k, off in _OFFICES_BY_FIRST.get(lw, ()):
             if " ".join(x.lower() for x in words[i:i + k]) == off:
                 matched = " ".join(words[i:i + k])
                 break
