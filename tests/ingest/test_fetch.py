@@ -1,5 +1,6 @@
 """Safe fetching: every refusal, proven against a real HTTP server that counts its requests."""
 
+import contextlib
 import socket
 
 import pytest
@@ -458,3 +459,28 @@ def test_http_errors_say_whether_to_retry(site, status, retryable, words):
     with pytest.raises(FetchFailed, match=words) as failed:
         fetch_url(site.url("/story"))
     assert failed.value.retryable is retryable
+
+
+def test_a_site_that_does_not_accept_the_connection_hits_the_connect_timeout(settings):
+    """A listening socket with a full accept queue: the handshake never completes."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    port = server.getsockname()[1]
+    pending = []
+    try:
+        for _ in range(3):  # fill the accept queue; later connection attempts are left hanging
+            client = socket.socket()
+            client.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                client.connect(("127.0.0.1", port))
+            pending.append(client)
+        settings.FETCH_ALLOW_PRIVATE_HOSTS = [f"127.0.0.1:{port}"]
+        settings.FETCH_CONNECT_TIMEOUT = 0.3
+        with pytest.raises(FetchFailed, match=r"Could not connect to 127.0.0.1 within 0.3 seconds") as failed:
+            fetch_url(f"http://127.0.0.1:{port}/")
+        assert failed.value.retryable is True
+    finally:
+        for client in pending:
+            client.close()
+        server.close()
