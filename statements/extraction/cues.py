@@ -101,7 +101,7 @@ PERSON_NOUNS = frozenset(
     campaign campaigns team committee commission council government administration ministry department
     office agency party kremlin embassy court board union company group organization organisation
     institute foundation association federation league coalition cabinet parliament congress senate
-    assembly authority authorities alliance newspaper network channel paper magazine bank fund firm
+    assembly authority authorities alliance city state county town country nation province newspaper network channel paper magazine bank fund firm
     everyone everybody someone somebody nobody many most some others other few all both each several
     one two three majority
     """.split()
@@ -109,6 +109,8 @@ PERSON_NOUNS = frozenset(
 
 NEGATORS = frozenset("not n't never no neither nor without".split())
 REFUSALS = frozenset("decline refuse fail".split())
+# "wants to say", "plans to announce": not said yet. ("appeared to suggest", "tried to argue" are said.)
+INTENT = frozenset("want plan hope intend expect wish prepare aim".split())
 
 # Verbs that look like speech but report thought, feeling or intent.
 NOT_SPEECH = frozenset(
@@ -134,7 +136,7 @@ def is_negated(tok) -> bool:
         if head.dep_ not in ("xcomp", "aux", "ccomp") or head.head is head:
             break
         head = head.head
-        if head.lemma_ in REFUSALS or head.lemma_ in NOT_SPEECH:
+        if head.lemma_ in REFUSALS or head.lemma_ in INTENT:
             return True
         if any(c.dep_ == "neg" for c in head.children):
             return True

@@ -184,7 +184,9 @@ def _hanging_that_clause(cue):
             if t.head.head is cue or t.i - cue.i > 12:
                 return None  # an ordinary ccomp (the caller's), or too far to be the cue's
             noun = t.head.head
-            if noun.lemma_.lower() in cues.SPEECH_NOUNS or (audience and noun.pos_ in ("NOUN", "PROPN")):
+            setting = noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is cue \
+                and _is_setting(noun.head)
+            if noun.lemma_.lower() in cues.SPEECH_NOUNS or (audience and noun.pos_ in ("NOUN", "PROPN")) or setting:
                 return t, t.head.right_edge
             return None
         if (t.is_punct and t.text in ".;:!?") or (_verb_lemma(t) and cues.is_speech_lemma(_verb_lemma(t))):
