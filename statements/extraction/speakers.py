@@ -71,7 +71,7 @@ class PersonIndex:
         surname = key.split()[-1] if key else key
         if key in self.by_name:
             p = self.by_name[key]
-        elif len(key.split()) == 1 and key in self.by_surname:
+        elif len(key.split()) == 1 and key in self.by_surname and not _gender_clash(self.by_surname[key], title_words):
             p = self.by_surname[key]
         elif len(key.split()) > 1 and surname in self.by_surname and len(self.by_surname[surname].name.split()) == 1:
             # the surname came first ("Mr. Obama"), the full name later: keep one person
@@ -132,6 +132,12 @@ class PersonIndex:
                 votes["m"] = votes.get("m", 0) + 1
             elif first == "she":
                 votes["f"] = votes.get("f", 0) + 1
+
+
+def _gender_clash(p: Person, title_words) -> bool:
+    """"Mr. Obama" is not the "Michelle Obama" named earlier."""
+    g = roles.gender_of_words(title_words or [])
+    return bool(g) and bool(p.gender) and g != p.gender
 
 
 def _is_name_word(t) -> bool:
@@ -200,8 +206,9 @@ def split_name(tokens) -> tuple[str, list[str]]:
                     or toks[0].lower_.rstrip(".") in roles.HONORIFICS or toks[0].lower_ in roles.FORMER
                     or roles.country_code(toks[0].text) or toks[0].lower_ in NAME_STRIP) and len(toks) > 1:
         title.append(toks.pop(0).text)
-    name = " ".join(t.text for t in toks)
-    name = re.sub(r"\s+([.,])", r"\1", name)
+    # keep the text's own spacing: "Holtz-Eakin", "Ban Ki-moon"
+    name = "".join(t.text_with_ws for t in toks).strip()
+    name = re.sub(r"\s+", " ", name)
     return name, title
 
 
