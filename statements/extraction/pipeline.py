@@ -97,6 +97,8 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
         atts_by_para[p] = reported.find_attributions(doc, ps, p, mask)
         atts_by_para[p].extend(_colon_attributions(doc, ps, p, by_para[p], text))
 
+    index.finish([(doc, ps) for (ps, _pe), doc in zip(paras, docs, strict=True)], skip=in_quote)
+
     # an attribution whose content is all quotation is a cue for direct speech
     for atts in atts_by_para.values():
         for a in atts:

@@ -95,6 +95,25 @@ class PersonIndex:
                     p.title = info
         return p
 
+    def finish(self, docs_with_offsets, skip=None):
+        """Second pass once every full name is known: a lone surname the tagger did not call a
+        person ("Trump cited ...", tagged as an organisation) is a mention of that person too."""
+        covered = {m.start for m in self.mentions}
+        extra = []
+        for paragraph, (doc, offset) in enumerate(docs_with_offsets):
+            for t in doc:
+                if not t.text[:1].isupper() or t.lower_ not in self.by_surname or t.ent_type_ == "PERSON":
+                    continue
+                pos = offset + t.idx
+                if pos in covered or (skip is not None and skip(pos)):
+                    continue
+                if t.dep_ == "compound" or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                    continue  # part of a longer name
+                p = self.by_surname[t.lower_]
+                extra.append(Mention(pos, pos + len(t), paragraph, p, t.dep_ in ("nsubj", "nsubjpass")))
+        if extra:
+            self.mentions = sorted(self.mentions + extra, key=lambda m: m.start)
+
     def add_doc(self, doc, offset: int, paragraph: int, skip=None):
         """Record the PERSON entities of one paragraph (skip(start) says a spot is in a quote)."""
         sents = list(doc.sents)
