@@ -24,7 +24,7 @@ class _StatementFeed(Feed):
 
     def item_description(self, statement):
         sources = ", ".join(
-            (c.article.outlet.name if c.article.outlet else (c.article.title or "article")) for c in statement.citations.all()
+            (c.article.outlet.name if c.article.outlet else (c.article.title or "article")) for c in statement.citation_list
         )
         demo = " (Sample article about fictional politicians.)" if selectors.statement_has_demo_source(statement) else ""
         said = statement.said_on.isoformat() if statement.said_on else "date unknown"

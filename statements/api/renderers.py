@@ -37,8 +37,8 @@ def statement_csv_row(statement) -> list:
     else:
         name, country = statement.speaker_text, ""
     office = statement.tenure.position.title if statement.tenure_id and statement.tenure else ""
-    links = list(statement.statement_topics.all())
-    citations = list(statement.citations.all())
+    links = statement.topic_links
+    citations = statement.citation_list
     first_url = next((c.article.url for c in citations if c.article.url), "")
     return [
         statement.pk,
