@@ -71,13 +71,14 @@ def _verb_lemma(tok) -> str:
     return ""
 
 
-def _subject(cue):
-    """The speaker token for a cue, climbing through "X said A and added B", "..., accusing them"."""
+def _subject(cue, mask=None):
+    """The speaker token for a cue, climbing through "X said A and added B", "..., accusing them".
+    A subject inside quotation marks belongs to the quoted words, not to the cue."""
     tok = cue
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not (mask and mask.covers(c.idx))]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - cue.i))
         if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return tok.head  # "Obama, who said ..."
         if tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN"):
@@ -93,7 +94,9 @@ def _subject(cue):
     j = cue.i - 1
     while j >= 0 and cue.doc[j].dep_ in ("aux", "advmod", "neg") and j > cue.i - 4:
         j -= 1
-    if j >= 0 and cue.doc[j].ent_type_ == "PERSON" and cue.doc[j].dep_ != "compound":
+    if j >= 0 and cue.doc[j].dep_ != "compound" and (
+            cue.doc[j].ent_type_ == "PERSON"
+            or (cue.doc[j].pos_ == "PROPN" and cue.doc[j].ent_type_ in ("", "ORG") and cue.doc[j].dep_ == "pobj")):
         return cue.doc[j]
     # "said Don Fowler" parsed with the name as an object or appositive
     for child in cue.children:
@@ -223,11 +226,11 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
         if cues.is_negated(tok):
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should", "will", "'ll")
-               for c in tok.children):
+               and 0 < tok.i - c.i <= 3 and not mask.covers(c.idx) for c in tok.children):
             continue  # "the government would propose": speech not yet made
         if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("advcl", "acl"):
             continue  # "Asked about the reports, Tulloch ...": the subject was asked, not asking
-        subject = _subject(tok)
+        subject = _subject(tok, mask)
         if subject is not None and subject.pos_ in ("VERB", "ADP", "AUX"):
             # "Posting on X, Medvedev lashed out": the parser made the participle the subject
             subject = next((t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj")), None)
