@@ -92,8 +92,10 @@ def split_body(text: str) -> Body:
     if body.headline is None and len(lines) > 1:
         s, e = lines[0]
         head = text[s:e]
-        # A headline is a short first line; a one-paragraph text or a long lead is body.
-        if len(head.split()) <= 30 and not (head.endswith(".") and len(head.split()) > 20):
+        # A headline is a short first line; a one-paragraph text, a long lead or a line that opens
+        # with a dateline ("LONDON — The minister said ...") is body.
+        n_words = len(head.split())
+        if n_words <= 22 and not DATELINE.match(head) and not (n_words > 14 and head.rstrip().endswith(("”", '"'))):
             first = 1
             end = e
             # A deck line after a headline that ends in ";" (USA Today) belongs to the headline.

@@ -51,3 +51,17 @@ def test_hard_wrapped_lines_join_into_one_paragraph():
     text = "Headline\n\nThe minister said the plan would\ncost more than expected.\n\nNext paragraph.\n"
     paras, _ = _paras(text)
     assert paras == ["The minister said the plan would\ncost more than expected.", "Next paragraph."]
+
+
+def test_a_lead_with_a_dateline_is_not_a_headline():
+    text = "LONDON — The minister said on Tuesday that the plan would go ahead.\n\nSecond paragraph.\n"
+    paras, body = _paras(text)
+    assert body.headline is None
+    assert paras == ["The minister said on Tuesday that the plan would go ahead.", "Second paragraph."]
+
+
+def test_a_long_first_paragraph_is_not_a_headline():
+    lead = ("The minister said on Tuesday that the government would double the number of council homes "
+            "built each year before the next general election, whatever the cost.")
+    paras, body = _paras(lead + "\n\nSecond paragraph.\n")
+    assert body.headline is None and paras[0] == lead
