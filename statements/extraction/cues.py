@@ -69,10 +69,18 @@ SPEECH_NOUNS = frozenset(
 # "continued to poke", "agreed to lend", "responded to the request" report no words.
 CLAUSE_ONLY = frozenset(
     """
-    say add note continue agree disagree insist argue explain write state reply respond answer recall
-    remark observe report admit acknowledge confirm concede contend maintain assert declare claim
-    emphasize emphasise stress suggest echo repeat reiterate joke quip muse exclaim whisper mutter
+    say add continue agree disagree insist argue explain write state reply respond answer recall
+    remark observe contend maintain assert declare joke quip muse exclaim whisper mutter
     shout yell scream chant sing post tweet testify conclude comment complain boast brag lament
+    """.split()
+)
+
+# Verbs whose object may be the message ("stressed her support of the raid that killed bin Laden")
+# but may also name only a topic ("noted the rule"): kept when the object carries a message.
+OBJECT_IF_MESSAGE = frozenset(
+    """
+    note report admit acknowledge confirm concede claim emphasize emphasise stress suggest echo repeat
+    reiterate predict
     """.split()
 )
 

@@ -252,6 +252,8 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
                 out.append(Attribution(**base))
             continue
         left, right = content[0].i, content[1].i
+        is_clause = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ == "parataxis" \
+            or (content[0].lower_ == "that" and content[0].dep_ == "mark")
         # the speaker is never part of what they said
         if subject.i == left and tok.dep_ != "parataxis" and not (left <= tok.i <= right):
             left = subject.right_edge.i + 1
@@ -260,7 +262,8 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
             continue
         left, right = trimmed
         words = [t.text for t in doc[left:right + 1]]
-        if lemma in cues.TOPIC_VERBS or (lemma == cues.CALL and not any(c.dep_ == "ccomp" for c in tok.children)):
+        needs_message = lemma in cues.TOPIC_VERBS or (lemma in cues.OBJECT_IF_MESSAGE and not is_clause)
+        if needs_message or (lemma == cues.CALL and not any(c.dep_ == "ccomp" for c in tok.children)):
             # "criticized Trump" names a target; "called for a ban" / "called it a disgrace" say something
             msg_words = words
             if lemma == cues.CALL:
@@ -273,7 +276,6 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
                 if lemma == cues.CALL:
                     out.append(Attribution(**base))  # "...," she called out: still a cue for a quote
                 continue
-        is_clause = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ == "parataxis"
         out.append(Attribution(**base, content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
                                clause=is_clause))
     return out
