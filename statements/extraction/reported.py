@@ -266,10 +266,9 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
         if needs_message or (lemma == cues.CALL and not any(c.dep_ == "ccomp" for c in tok.children)):
             # "criticized Trump" names a target; "called for a ban" / "called it a disgrace" say something
             msg_words = words
-            if lemma == cues.CALL:
-                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                if nxt is not None and nxt.lower_ in ("for", "on", "out"):
-                    msg_words = ["for"] + words
+            if lemma == cues.CALL and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "out")
+                                          for c in tok.children):
+                msg_words = ["for"] + words  # "called (on Friday) for ...", "called on X to ..."
             if lemma == cues.CALL and any(c.dep_ == "oprd" for c in tok.children):
                 msg_words = ["as"] + msg_words  # "called climate change a hoax": a judgement, said
             if not cues.carries_message(msg_words):
