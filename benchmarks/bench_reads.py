@@ -108,9 +108,10 @@ def main() -> None:
         ("HTML search page", f"/search/?q={term}", f"{term_rows:,} match '{term}'"),
     ]
     client = Client()
-    print(f"onrecord read benchmark: {total:,} statements, {pg_version}")
+    print(f"onrecord read benchmark: {total:,} statements, {pg_version}, {os.cpu_count()} CPUs")
     print(f"Django test Client in-process; {args.requests} timed requests per case after {args.warmup} warm-up.")
     print(f"{'case':48} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  rows")
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     for label, url, rows, *cold in cases:
         cache.clear()  # throttle counters; the demo banner flag is re-read once
         timings = measure(client, url, args.requests, args.warmup, before=cache.clear if cold else None)
@@ -118,6 +119,7 @@ def main() -> None:
             f"{label:48} {statistics.median(timings):8.1f} {percentile(timings, 95):8.1f} "
             f"{percentile(timings, 99):8.1f}  {rows}"
         )
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":
