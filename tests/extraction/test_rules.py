@@ -217,3 +217,16 @@ def test_quote_is_exactly_the_text_span(extract):
     text = HEAD + '"We have waited too long," Helen Marsh said. She said the plan would be paid for by developers.'
     for st in extract(text):
         assert text[st.start:st.end] == st.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Only a headline", 'Head\n\n"""" " " “ ” ” “ \'\' said said.', "Head\n\nHe said.\n\n“Unclosed quote running on"],
+)
+def test_degenerate_texts_give_no_statements(extract, text):
+    assert extract(text) == []
+
+
+def test_no_publication_date_gives_no_date(extract):
+    st = _one(extract(HEAD + '"We will win this one easily," Jane Doe said.', published=None))
+    assert st.date is None
