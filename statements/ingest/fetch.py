@@ -13,10 +13,13 @@ body, only the content types the caller accepts. Settings are read at call time.
 from __future__ import annotations
 
 import functools
+import os
 import socket
 import ssl
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -95,6 +98,24 @@ class _GuardedTransport(httpx.HTTPTransport):
         )
 
 
+_resolvers: dict[int, ThreadPoolExecutor] = {}
+
+
+def _resolve(host: str, port: int) -> list:
+    """getaddrinfo within the connect timeout (the C resolver cannot be interrupted, so it runs in a
+    thread that is left behind if it hangs). One pool per process: threads do not survive a fork."""
+    pool = _resolvers.get(os.getpid())
+    if pool is None:
+        pool = _resolvers[os.getpid()] = ThreadPoolExecutor(max_workers=8, thread_name_prefix="onrecord-dns")
+    connect_timeout, _ = _timeouts()
+    try:
+        return pool.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM).result(connect_timeout)
+    except FutureTimeout:
+        raise FetchFailed(
+            f"Looking up the address {host} took longer than {connect_timeout:g} seconds."
+        ) from None
+
+
 def _vetted_addresses(host: str, port: int, allowed: list[str]) -> list[str]:
     """The addresses `host` resolves to, in resolver order, if every one of them may be contacted."""
     check_each = not host_allowed(host, port, allowed)
@@ -103,7 +124,7 @@ def _vetted_addresses(host: str, port: int, allowed: list[str]) -> list[str]:
         infos = [(None, None, None, None, (str(literal), port))]
     else:
         try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            infos = _resolve(host, port)
         except socket.gaierror as exc:
             permanent = exc.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME))
             raise FetchFailed(

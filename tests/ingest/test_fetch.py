@@ -2,6 +2,7 @@
 
 import contextlib
 import socket
+import threading
 
 import pytest
 
@@ -484,3 +485,24 @@ def test_a_site_that_does_not_accept_the_connection_hits_the_connect_timeout(set
         for client in pending:
             client.close()
         server.close()
+
+
+def test_a_name_lookup_that_hangs_hits_the_connect_timeout(monkeypatch, settings):
+    release = threading.Event()
+
+    def hanging(host, port, *args, **kwargs):
+        if host == "slow-dns.example.com":
+            release.wait(5)
+            raise socket.gaierror(socket.EAI_AGAIN, "temporary failure")
+        return _real_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    settings.FETCH_CONNECT_TIMEOUT = 0.2
+    try:
+        with pytest.raises(
+            FetchFailed, match="Looking up the address slow-dns.example.com took longer"
+        ) as failed:
+            fetch_url("https://slow-dns.example.com/story")
+        assert failed.value.retryable is True
+    finally:
+        release.set()
