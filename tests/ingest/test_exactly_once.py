@@ -2,6 +2,7 @@
 
 - the same article ingested concurrently is one article, fetched once;
 - a task delivered more than once saves its statements once;
+- a feed polled by two tasks at once yields each article once, each page fetched once;
 - a worker killed with SIGKILL in the middle of an extraction loses nothing: the task comes back
   (after the broker's visibility timeout) to a new worker, which finishes it, once.
 """
@@ -194,6 +195,28 @@ def test_a_fetch_task_delivered_twice_makes_one_article_with_statements_once(wor
     assert wait_for(_broker_idle)
     assert Article.objects.count() == 1
     _assert_saved_once(result.article, _expected_citations(result.article))
+
+
+def test_a_feed_polled_by_two_tasks_at_once_gives_each_article_once(worker, site):
+    from statements.models import Feed
+    from statements.tasks.feeds import poll_feed
+
+    entries = 20
+    site.routes["/feed.xml"] = Answer(
+        body=corpus.rss(f"http://{site.host}", entries), content_type="application/rss+xml"
+    )
+    for i in range(entries):
+        site.routes[f"/news/{i}"] = Answer(body=corpus.article_html(i))
+    feed = Feed.objects.create(url=site.url("/feed.xml"))
+    poll_feed.delay(feed.pk)
+    poll_feed.delay(feed.pk)
+    done = {Article.Status.EXTRACTED}
+    assert wait_for(lambda: Article.objects.filter(status__in=done).count() == entries, timeout=180)
+    assert wait_for(_broker_idle)
+    assert Article.objects.count() == entries
+    assert site.hits("/feed.xml") == 2
+    assert all(site.hits(f"/news/{i}") == 1 for i in range(entries)), "every page fetched exactly once"
+    assert Article.objects.filter(attempts=1).count() == entries
 
 
 # --- a worker killed mid-task -----------------------------------------------------------------
