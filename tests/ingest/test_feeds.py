@@ -317,3 +317,17 @@ def test_poll_feed_task_polls(site, newsroom_feed, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=False):
         assert poll_feed(newsroom_feed.pk) == f"created {ENTRIES}, duplicate 0, refused 0"
     assert poll_feed(newsroom_feed.pk) == "not modified"
+
+
+def test_external_entities_in_a_feed_are_not_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY leak SYSTEM "file://{secret}">]>'
+        "<rss version='2.0'><channel><title>Feed &leak;</title>"
+        "<item><title>Story &leak;</title><link>https://ledger.example.com/news/1</link></item>"
+        "</channel></rss>"
+    ).encode()
+    result = feed_parse(xxe, url="https://ledger.example.com/feed.xml", content_type="application/rss+xml")
+    assert "TOP-SECRET" not in result.title
+    assert all("TOP-SECRET" not in entry.title + entry.summary for entry in result.entries)
