@@ -165,3 +165,13 @@ def test_a_directory_without_articles_is_refused(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     with pytest.raises(CommandError, match="no .txt or .html files"):
         call_command("import", str(tmp_path), "--no-progress", stdout=StringIO())
+
+
+def test_a_file_larger_than_the_page_limit_is_refused(tmp_path, settings):
+    settings.FETCH_MAX_BYTES = 2000
+    (tmp_path / "small.txt").write_text(_text(11), encoding="utf-8")
+    (tmp_path / "huge.txt").write_text(_text(12) * 20, encoding="utf-8")
+    out, err, error = _run(str(tmp_path))
+    assert "created 1, duplicate 0, failed 1" in out
+    assert "huge.txt: The file is larger than the" in err
+    assert error is not None and "1 of 2 items" in str(error)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
@@ -42,6 +43,9 @@ class _DryRunRollback(Exception):
 
 
 def _read_file(path: Path, outlet: str) -> dict:
+    limit = settings.FETCH_MAX_BYTES
+    if path.stat().st_size > limit:
+        raise IngestError(f"The file is larger than the {limit / (1024 * 1024):g} MB limit for one article.")
     raw = path.read_bytes()
     if path.suffix.lower() == ".txt":
         try:
@@ -100,14 +104,19 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, path, dry_run, outlet, no_progress, **options):
-        items = list(self._items(Path(path), outlet=outlet))
+        # Items are read one at a time as they are imported: an archive need not fit in memory.
+        sources, total = self._sources(Path(path))
+        items = self._items(Path(path), sources, outlet=outlet)
         counts = {"created": 0, "duplicate": 0, "failed": 0}
         reasons: list[str] = []
         # A real run commits article by article (a crash keeps what was done, workers start at once);
         # a dry run holds everything in one transaction and rolls it back.
         try:
             with transaction.atomic() if dry_run else nullcontext():
-                for item in tqdm(items, desc="importing", unit="article", disable=no_progress or None):
+                progress = tqdm(
+                    items, total=total, desc="importing", unit="article", disable=no_progress or None
+                )
+                for item in progress:
                     outcome, reason = self._import_one(item)
                     counts[outcome] += 1
                     if reason:
@@ -127,14 +136,28 @@ class Command(BaseCommand):
             self.stderr.write(f"  ... and {len(reasons) - MAX_REASONS_SHOWN} more failures")
         if counts["failed"]:
             raise CommandError(
-                f"{counts['failed']} of {len(items)} items could not be imported (reasons above)."
+                f"{counts['failed']} of {sum(counts.values())} items could not be imported (reasons above)."
             )
 
-    def _items(self, path: Path, *, outlet: str) -> Iterator[Item]:
+    def _sources(self, path: Path) -> tuple[list[Path] | None, int]:
+        """The files to import (None for a JSON Lines file) and how many items there are."""
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FILE_SUFFIXES)
             if not files:
                 raise CommandError(f"{path} has no .txt or .html files.")
+            return files, len(files)
+        if not path.is_file():
+            raise CommandError(f"{path} does not exist.")
+        if path.suffix.lower() not in JSONL_SUFFIXES:
+            raise CommandError(f"{path} is neither a directory nor a JSON Lines (.jsonl) file.")
+        try:
+            with path.open(encoding="utf-8-sig") as lines:
+                return None, sum(1 for line in lines if line.strip())
+        except UnicodeDecodeError:
+            raise CommandError(f"{path} is not UTF-8 text.") from None
+
+    def _items(self, path: Path, files: list[Path] | None, *, outlet: str) -> Iterator[Item]:
+        if files is not None:
             for file in files:
                 label = str(file.relative_to(path))
                 try:
@@ -142,26 +165,19 @@ class Command(BaseCommand):
                 except (IngestError, ParseError, OSError) as exc:
                     yield Item(label, problem=str(exc))
             return
-        if not path.is_file():
-            raise CommandError(f"{path} does not exist.")
-        if path.suffix.lower() not in JSONL_SUFFIXES:
-            raise CommandError(f"{path} is neither a directory nor a JSON Lines (.jsonl) file.")
-        try:
-            lines = path.read_text(encoding="utf-8-sig").splitlines()
-        except UnicodeDecodeError:
-            raise CommandError(f"{path} is not UTF-8 text.") from None
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            label = f"{path.name} line {number}"
-            try:
-                fields = _from_json_line(line)
-            except IngestError as exc:
-                yield Item(label, problem=str(exc))
-                continue
-            if outlet and not fields.get("outlet_name") and "text" in fields:
-                fields["outlet_name"] = outlet
-            yield Item(label, fields)
+        with path.open(encoding="utf-8-sig") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                label = f"{path.name} line {number}"
+                try:
+                    fields = _from_json_line(line)
+                except IngestError as exc:
+                    yield Item(label, problem=str(exc))
+                    continue
+                if outlet and not fields.get("outlet_name") and "text" in fields:
+                    fields["outlet_name"] = outlet
+                yield Item(label, fields)
 
     def _import_one(self, item: Item) -> tuple[str, str]:
         if item.problem:
