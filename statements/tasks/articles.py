@@ -10,6 +10,7 @@ from statements.services.articles import article_fail
 from statements.services.pipeline import article_extract, article_fetch
 
 FETCH_MAX_RETRIES = 4
+EXTRACT_MAX_RETRIES = 2
 
 
 @shared_task(
@@ -33,10 +34,29 @@ def fetch_article(self, article_id: int) -> str:
     except Exception as exc:
         # Anything else is a bug or an outage: record it on the article (retryable from the admin)
         # instead of leaving it queued forever with the task already acknowledged.
-        article_fail(article_id=article_id, error=f"Fetching failed unexpectedly: {type(exc).__name__}: {exc}")
+        article_fail(
+            article_id=article_id, error=f"Fetching failed unexpectedly: {type(exc).__name__}: {exc}"
+        )
         raise
 
 
-@shared_task(name="statements.tasks.extract_article", acks_late=True, reject_on_worker_lost=True)
-def extract_article(article_id: int, force: bool = False) -> str:
-    return article_extract(article_id=article_id, force=force)
+@shared_task(
+    name="statements.tasks.extract_article",
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=EXTRACT_MAX_RETRIES,
+)
+def extract_article(self, article_id: int, force: bool = False) -> str:
+    try:
+        return article_extract(article_id=article_id, force=force)
+    except Exception as exc:
+        # Saving can lose a race with another worker creating the same person or office. The step
+        # is idempotent: try again shortly, then record the failure on the article (never leave it
+        # "fetched" forever with the task already acknowledged).
+        if self.request.retries < self.max_retries:
+            raise self.retry(exc=exc, countdown=2 * (self.request.retries + 1)) from exc
+        article_fail(
+            article_id=article_id, error=f"Saving the statements failed: {type(exc).__name__}: {exc}"
+        )
+        return "failed"

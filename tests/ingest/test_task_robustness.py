@@ -1,6 +1,7 @@
 """A page that breaks the fetch step in an unexpected way fails its article visibly, never silently."""
 
 import pytest
+from django.db import IntegrityError
 
 import statements.ingest.html as html_module
 from statements.models import Article
@@ -38,3 +39,34 @@ def test_a_refused_redirect_fails_the_article_without_retrying(site, ingest):
     assert article.status == Article.Status.FAILED
     assert article.error.startswith("Refused: the address points to a link-local address (169.254.169.254)")
     assert site.hits("/moved") == 1
+
+
+def test_a_save_that_loses_a_race_is_retried_and_succeeds(ingest, monkeypatch, demo_text):
+    import statements.services.extraction as extraction_module
+
+    real_save = extraction_module.article_statements_save
+    calls = []
+
+    def flaky(**kwargs):
+        calls.append(kwargs["article"].pk)
+        if len(calls) == 1:
+            raise IntegrityError('duplicate key value violates unique constraint "people_position_slug_key"')
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(extraction_module, "article_statements_save", flaky)
+    article = ingest(text=demo_text, published="2026-11-02").article
+    assert article.status == Article.Status.EXTRACTED
+    assert len(calls) == 2
+    assert article.citations.exists()
+
+
+def test_a_save_that_keeps_failing_marks_the_article_failed(ingest, monkeypatch, demo_text):
+    import statements.services.extraction as extraction_module
+
+    def broken(**kwargs):
+        raise IntegrityError("still broken")
+
+    monkeypatch.setattr(extraction_module, "article_statements_save", broken)
+    article = ingest(text=demo_text, published="2026-11-02").article
+    assert article.status == Article.Status.FAILED
+    assert article.error == "Saving the statements failed: IntegrityError: still broken"
