@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import cues, dates, reported, speakers
+from . import cues, dates, reported, roles, speakers
 from . import nlp as nlp_mod
 from . import quotes as quotes_mod
 from . import topics as topics_mod
@@ -24,6 +24,7 @@ COLON_SPEAKER = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w
 SIGNATURE = re.compile(r"^\s*(?:―|—|--|–)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*$")
 SENTENCE_END = re.compile(r"[.!?]$")
 TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
+WRITE_CUES = frozenset("wrote writes write posted posts post tweeted tweets added continued".split())
 PLATFORMS = [
     (re.compile(r"\b(?:on X|tweet(?:ed|s)?|Twitter|X post|posted on X|posting on X)\b"), "X"),
     (re.compile(r"\bTelegram\b"), "Telegram"),
@@ -211,13 +212,17 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
         if not mention.name:
             mention_of[id(a)] = None
             continue
+        _org_of_spokesman(mention, a.subject)
         mention_of[id(a)] = mention
         named = bool(pronoun) or mention.resolved_from in ("surname", "description") or _is_name(mention)
         history.append((a.speaker_start, mention.name, mention.type, named))
 
-    person_names = sorted({m.person.name for m in index.mentions}, key=len, reverse=True)
+    # targets: people with a full name (a one-word "person" is often a place the tagger misread)
+    person_names = sorted({m.person.name for m in index.mentions if " " in m.person.name}, key=len, reverse=True)
+    addressed = _addressed(index, atts_in_order, mention_of)
     out: list[ExtractedStatement] = []
     seen: set[tuple[int, int]] = set()
+    last_platform: dict[str, tuple[str, int]] = {}
     for s, e, kind, a in raw:
         mention = mention_of.get(id(a))
         if mention is None or (s, e) in seen:
@@ -226,11 +231,22 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
         context = _context(text, a)
         d, prec, basis, dtext = dates.find_date(context, prep.published)
         quote = text[s:e]
+        platform = _platform(text[a.sent_start:a.sent_end] if a.sent_end > a.sent_start else context)
+        if platform:
+            last_platform[mention.name] = (platform, a.paragraph)
+        elif a.cue.lower() in WRITE_CUES:
+            # 'Posting on X, Medvedev lashed out ...' / '"...," he wrote.': the platform named just before
+            if mention.name in last_platform and a.paragraph - last_platform[mention.name][1] <= 2:
+                platform = last_platform[mention.name][0]
+            else:
+                before = paras[max(0, a.paragraph - 1)][0]
+                platform = _platform(text[before:a.cue_start])
         st = ExtractedStatement(
             speaker=SpeakerMention(**vars(mention)), quote=quote, kind=kind, cue=a.cue, start=s, end=e,
             date=d, date_precision=prec, date_basis=basis, date_text=dtext,
-            targets=[n for n in topics_mod.targets(quote, person_names) if n != mention.name],
-            platform=_platform(text[a.sent_start:a.sent_end] if a.sent_end > a.sent_start else context),
+            targets=[n for n in topics_mod.targets(quote, person_names, addressed.get(id(a)) if ADDRESS.search(quote)
+                                                   else None) if n != mention.name],
+            platform=platform,
             confidence=_confidence(kind, mention),
         )
         out.append(st)
@@ -457,6 +473,46 @@ def _colon_attributions(doc, offset, paragraph, para_quotes, text) -> list[Attri
             speaker_start=offset + tok.left_edge.idx, speaker_end=offset + tok.idx + len(tok),
         ))
     return out
+
+
+ADDRESS = re.compile(r"\b(?:you|your|yours|they|them|their)\b", re.IGNORECASE)
+
+
+def _addressed(index, atts, mention_of) -> dict[int, list[str]]:
+    """For each attribution, the people its speaker was last seen acting on ("lashed out at Macron and
+    Starmer"): a quotation that then says "you" or "they" is addressed to them."""
+    out: dict[int, list[str]] = {}
+    last: dict[str, list[str]] = {}
+    for a in atts:
+        m = mention_of.get(id(a))
+        if m is None:
+            continue
+        spans = [(a.sent_start, a.sent_end)]
+        # the speaker's own last sentence as subject in this or the previous paragraph
+        own = [x for x in index.mentions if x.person.name == m.name and x.is_subject and x.start < a.cue_start
+               and a.paragraph - 1 <= x.paragraph <= a.paragraph and x.sent_start >= 0]
+        if own:
+            spans.append((own[-1].sent_start, own[-1].sent_end))
+        objs = [x.person.name for x in index.mentions
+                if any(s <= x.start < e for s, e in spans) and not x.is_subject and x.person.name != m.name
+                and " " in x.person.name]
+        if objs:
+            last[m.name] = list(dict.fromkeys(objs))
+        out[id(a)] = last.get(m.name, [])
+    return out
+
+
+def _org_of_spokesman(mention: SpeakerMention, subject) -> None:
+    """'The Kremlin rejected the idea, with spokesman Dmitry Peskov warning ...': the body the
+    sentence is about employs the spokesman."""
+    if not mention.role.lower().startswith("spokes") or mention.organization or subject is None:
+        return
+    root = subject.sent.root
+    for c in root.children:
+        if c.dep_ == "nsubj" and (c.ent_type_ == "ORG" or c.lower_ in roles.INSTITUTIONS):
+            mention.organization = c.text
+            mention.country = mention.country or roles.INSTITUTIONS.get(c.lower_, "")
+            return
 
 
 def _is_name(mention: SpeakerMention) -> bool:

@@ -167,6 +167,10 @@ def _content(cue, subject):
         and not (c.dep_ == "npadvmod" and c.lower_ in TIME_WORDS)
         and not (c.dep_ == "advcl" and c.i > cue.i + 6)
     ]
+    # "rejected the idea, with spokesman X warning that ...": X's cue carries its own message
+    comps = [c for c in comps if not any(
+        t is not cue and cues.is_speech_lemma(_verb_lemma(t)) and any(x.dep_ == "nsubj" for x in t.children)
+        for t in c.subtree)]
     if not comps:
         return None
     if all(c.dep_ == "prep" and c.lower_ in ("to", "with", "about", "at", "on", "in", "of", "over", "from")

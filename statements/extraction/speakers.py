@@ -55,6 +55,8 @@ class Mention:
     paragraph: int
     person: Person
     is_subject: bool = False  # the subject of its clause: the likelier antecedent of "he"
+    sent_start: int = -1  # the sentence it stands in
+    sent_end: int = -1
 
 
 class PersonIndex:
@@ -129,7 +131,9 @@ class PersonIndex:
             p = self.person(name, title)
             root = ent.root
             subj = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
-            self.mentions.append(Mention(offset + ent.start_char, offset + ent.end_char, paragraph, p, subj))
+            sent = ent.sent
+            self.mentions.append(Mention(offset + ent.start_char, offset + ent.end_char, paragraph, p, subj,
+                                         offset + sent.start_char, offset + sent.end_char))
             if not p.gender:
                 self._vote(p, ent, sents, sent_of, persons)
 

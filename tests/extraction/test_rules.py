@@ -230,3 +230,18 @@ def test_degenerate_texts_give_no_statements(extract, text):
 def test_no_publication_date_gives_no_date(extract):
     st = _one(extract(HEAD + '"We will win this one easily," Jane Doe said.', published=None))
     assert st.date is None
+
+
+def test_quote_addressed_to_people_the_speaker_attacked(extract):
+    text = (HEAD + "Posting on X, Dmitry Volkov lashed out at Emmanuel Duval and Keith Stern.\n\n"
+            '"You want to arm the whole continent against us," he wrote.')
+    st = _one(extract(text))
+    assert st.speaker.name == "Dmitry Volkov" and st.platform == "X"
+    assert set(st.targets) == {"Emmanuel Duval", "Keith Stern"}
+
+
+def test_spokesman_takes_the_organisation_of_the_sentence(extract):
+    text = HEAD + ("The Kremlin rejected the idea, with spokesman Oleg Varenko warning that any deployment "
+                   "would be unacceptable.")
+    st = _one(extract(text))
+    assert (st.speaker.name, st.speaker.organization, st.speaker.country) == ("Oleg Varenko", "Kremlin", "RU")
