@@ -78,7 +78,9 @@ def assign(quotes: list[str], topics: list[dict] | None, embed: Embedder | None 
     out: list[list[TopicSuggestion]] = [[] for _ in quotes]
     if not topics or not quotes:
         return out
-    kw = [[k.lower() for k in t.get("keywords", [])] for t in topics]
+    # a keyword matches its singular or plural ("troops" finds "troop deployment")
+    kw = [[re.compile(r"\b" + re.escape(k.lower().removesuffix("s")) + r"(?:s|es)?\b") for k in t.get("keywords", []) if k]
+          for t in topics]
     sims = None
     if embed is not None:
         # one batch for quotes and topic descriptions: embedding calls are the slow part
@@ -89,7 +91,7 @@ def assign(quotes: list[str], topics: list[dict] | None, embed: Embedder | None 
     for qi, quote in enumerate(quotes):
         low = quote.lower()
         for ti, topic in enumerate(topics):
-            hits = sum(1 for k in kw[ti] if k and re.search(r"\b" + re.escape(k) + r"\b", low))
+            hits = sum(1 for k in kw[ti] if k.search(low))
             score = min(1.0, 0.4 + 0.2 * hits) if hits else 0.0
             if sims is not None:
                 score = max(score, sims[qi][ti])
