@@ -343,7 +343,8 @@ def _adjacent(q: Quote, atts: list[Attribution], para_quotes: list[Quote], text:
             gap = text[q.end:a_s]
             if _words(gap) > 3 or any(q.start < o.start < a_s for o in para_quotes if o is not q and o.start >= q.end):
                 continue
-            if a.content is not None and a.content[0] > a_e and a.content[0] - a_e < 40 and not a.according_to:
+            if a.content is not None and a.content[0] > a_e and a.content[0] - a_e < 40 and not a.according_to \
+                    and not a.quoted_content:
                 # "... .” He also said that ...": that cue has its own message
                 continue
             dist = len(gap)

@@ -311,10 +311,11 @@ def _is_evidence(subject) -> bool:
         return True
     if subject.like_num or subject.text == "%":
         return True
-    # "73 percent of voters said", "a majority of respondents"
-    for t in subject.subtree:
-        if t.lower_ in ("percent", "%", "respondents", "majority", "plurality") and t.i <= subject.i + 1:
-            return True
+    # "73 percent of voters said", "a majority of respondents" ("Senate Majority Leader" speaks)
+    if low in ("percent", "%", "respondents", "majority", "plurality"):
+        return True
+    if any(t.lower_ in ("percent", "%") for t in subject.lefts):
+        return True
     return False
 
 

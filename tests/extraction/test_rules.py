@@ -245,3 +245,16 @@ def test_spokesman_takes_the_organisation_of_the_sentence(extract):
                    "would be unacceptable.")
     st = _one(extract(text))
     assert (st.speaker.name, st.speaker.organization, st.speaker.country) == ("Oleg Varenko", "Kremlin", "RU")
+
+
+def test_majority_leader_speaks_but_a_majority_of_voters_is_a_poll(extract):
+    st = _one(extract(HEAD + "“Our assumption is that the veto will be overridden,” Senate Majority Leader "
+                             "Mitch Cornwall said Tuesday."))
+    assert st.speaker.name == "Mitch Cornwall"
+    assert extract(HEAD + "A majority of voters said the economy was their main concern this year.") == []
+
+
+def test_interrupted_quote_around_a_participle(extract):
+    st = _one(extract(HEAD + "“Every time you say that,” Jon Tennant said, referring to the excuse, "
+                             "“you give ammunition to the people who want to break up the banks.”"))
+    assert st.quote.startswith("“Every time") and st.quote.endswith("banks.”")
