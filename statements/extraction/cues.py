@@ -133,10 +133,14 @@ def is_speech_lemma(lemma: str) -> bool:
     return lemma in SPEECH_VERBS or lemma in TOPIC_VERBS or lemma == CALL
 
 
-def is_negated(tok) -> bool:
-    """True for "did not say", "never said", "declined to say", "has not responded"."""
+def is_negated(tok, mask=None) -> bool:
+    """True for "did not say", "never said", "declined to say", "has not responded".
+
+    Only a negation just before the cue counts, and none inside a quotation: the parser hangs the
+    "not" of '"Probably not," Ms. Moore said' on the cue."""
     for child in tok.children:
-        if child.dep_ == "neg" or child.lower_ in NEGATORS:
+        if (child.dep_ == "neg" or child.lower_ in NEGATORS) and 0 < tok.i - child.i <= 3 \
+                and not (mask is not None and mask.covers(child.idx)):
             return True
     head = tok
     # walk up through "declined to comment", "refused to say", "did not want to say"

@@ -227,7 +227,7 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
             continue
         if mask.covers(tok.idx):
             continue  # a cue inside someone's quoted words belongs to their story, not ours
-        if cues.is_negated(tok):
+        if cues.is_negated(tok, mask):
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should", "will", "'ll")
                and 0 < tok.i - c.i <= 3 and not mask.covers(c.idx) for c in tok.children):
