@@ -150,6 +150,19 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
             if a is not None:
                 owner[id(q)] = a
 
+    # a full quoted sentence later in a paragraph whose earlier quotation was attributed:
+    # '"A," Obama said after the meeting. He did not threaten. "B."' -- B is Obama's too
+    for p, qs in by_para.items():
+        first_owner = None
+        for q in qs:
+            if id(q) in owner:
+                first_owner = first_owner or owner[id(q)]
+                continue
+            before = text[paras[p][0]:q.start].rstrip()
+            if first_owner is not None and (not before or before.endswith((".", "!", "?", "”", '"'))) \
+                    and q.n_words(text) >= 5 and text[q.start:q.end].rstrip("”\"' ").endswith((".", "!", "?")):
+                owner[id(q)] = first_owner
+
     # --- statements
     raw: list[tuple[int, int, str, Attribution]] = []
     direct_atts: set[int] = set()

@@ -258,3 +258,10 @@ def test_interrupted_quote_around_a_participle(extract):
     st = _one(extract(HEAD + "“Every time you say that,” Jon Tennant said, referring to the excuse, "
                              "“you give ammunition to the people who want to break up the banks.”"))
     assert st.quote.startswith("“Every time") and st.quote.endswith("banks.”")
+
+
+def test_later_quoted_sentence_in_the_paragraph_keeps_the_speaker(extract):
+    text = (HEAD + '"We have had problems with intrusions before," President Ana Ruiz said after the meeting. '
+            'She did not threaten retaliation. "Our goal is not to start a cycle of escalation."')
+    stmts = extract(text)
+    assert [s.speaker.name for s in stmts if s.kind == "direct"] == ["Ana Ruiz", "Ana Ruiz"]
