@@ -314,9 +314,7 @@ def _is_evidence(subject) -> bool:
     # "73 percent of voters said", "a majority of respondents" ("Senate Majority Leader" speaks)
     if low in ("percent", "%", "respondents", "majority", "plurality"):
         return True
-    if any(t.lower_ in ("percent", "%") for t in subject.lefts):
-        return True
-    return False
+    return any(t.lower_ in ("percent", "%") for t in subject.lefts)
 
 
 PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "ee", "eer", "ier")
