@@ -178,6 +178,12 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
                 continue
             if inner:
                 cs, ce = min(cs, min(q.start for q in inner)), max(ce, max(q.end for q in inner))
+            for q in by_para[p]:
+                # a content the parse ended (or began) inside a quotation takes the whole quotation
+                if cs < q.start < ce < q.end and q.closed:
+                    ce = q.end
+                elif q.start < cs < q.end <= ce:
+                    cs = q.start
             ce = _cut_tail(text, cs, ce, in_quote, a.clause)
             ins, _ = quotes_mod.quoted_letters(text, prep.quotes, cs, ce)
             kind = Kind.MIXED if ins > 0 else Kind.INDIRECT
