@@ -165,7 +165,7 @@ def _content(cue, subject):
         c for c in children
         if c.dep_ in COMPLEMENT_DEPS and c.i > cue.i and not (c.dep_ == "prep" and _is_setting(c))
         and not (c.dep_ == "npadvmod" and c.lower_ in TIME_WORDS)
-        and not (c.dep_ == "advcl" and c.i > cue.i + 6)
+        and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children))
     ]
     # "rejected the idea, with spokesman X warning that ...": X's cue carries its own message
     comps = [c for c in comps if not any(
