@@ -21,8 +21,9 @@ def _page_number(request) -> int:
 
 @require_safe
 def person_list(request):
-    people = selectors.person_list_with_counts().order_by("sort_name", "name")
+    people = Person.objects.filter(merged_into__isnull=True).select_related("country").order_by("sort_name", "name")
     page = Paginator(people, 50).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_statement_counts(page.object_list)
     return render(request, "people/person_list.html", {"page": page})
 
 
@@ -69,7 +70,7 @@ def country_detail(request, code):
         raise Http404("No such country.") from None
     if code != country.code.lower():
         return redirect(country, permanent=True)
-    people = list(selectors.people_of_country(country=country)[:100])
+    people = selectors.people_of_country(country=country)
     statements, _ = statement_selectors.statement_page(
         statement_selectors.statements_of_country(code=country.code), page=1, size=PAGE_SIZE
     )

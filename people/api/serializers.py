@@ -102,7 +102,7 @@ class PersonSerializer(PersonRefSerializer):
     aliases = serializers.SerializerMethodField()
     current_offices = serializers.SerializerMethodField()
     past_offices = serializers.SerializerMethodField()
-    statement_count = serializers.IntegerField(read_only=True, required=False)
+    statement_count = serializers.SerializerMethodField(help_text="Public statements by this person.")
 
     class Meta:
         model = Person
@@ -122,15 +122,49 @@ class PersonSerializer(PersonRefSerializer):
             "updated_at",
         ]
 
+    def get_statement_count(self, person) -> int:
+        counts = self.context.get("person_statement_counts")
+        return counts.get(person.pk, 0) if counts is not None else getattr(person, "statement_count", 0)
+
     def get_aliases(self, person) -> list[str]:
         return [alias.name for alias in person.aliases.all()]
 
     @extend_schema_field(OfficeSerializer(many=True))
     def get_current_offices(self, person):
         today = dt.date.today()
-        return OfficeSerializer([t for t in person.tenures.all() if t.covers(today)], many=True).data
+        return [_office(t) for t in person.tenures.all() if t.covers(today)]
 
     @extend_schema_field(OfficeSerializer(many=True))
     def get_past_offices(self, person):
+        """Offices not held today (ended, or not yet begun)."""
         today = dt.date.today()
-        return OfficeSerializer([t for t in person.tenures.all() if not t.covers(today)], many=True).data
+        return [_office(t) for t in person.tenures.all() if not t.covers(today)]
+
+
+def _office(tenure: Tenure) -> dict:
+    """OfficeSerializer's shape, built directly: people lists show several offices per person."""
+    position = tenure.position
+    organization = position.organization
+    return {
+        "id": tenure.pk,
+        "position": {
+            "id": position.pk,
+            "title": position.title,
+            "slug": position.slug,
+            "country": position.country_id,
+            "organization": None
+            if organization is None
+            else {
+                "id": organization.pk,
+                "name": organization.name,
+                "slug": organization.slug,
+                "kind": organization.kind,
+                "country": organization.country_id,
+            },
+        },
+        "start": tenure.start.isoformat() if tenure.start else None,
+        "start_precision": tenure.start_precision,
+        "end": tenure.end.isoformat() if tenure.end else None,
+        "end_precision": tenure.end_precision,
+        "source": tenure.source,
+    }

@@ -10,6 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from people import selectors
 from people.api import filters
@@ -36,11 +37,28 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PersonSerializer
     filterset_class = filters.PersonFilterSet
     filter_backends = FILTERS
-    ordering_fields = ["sort_name", "id", "updated_at", "statement_count"]
+    ordering_fields = ["sort_name", "id", "updated_at"]
     ordering = ["sort_name", "pk"]
 
     def get_queryset(self):
-        return selectors.person_list_with_counts()
+        return selectors.person_queryset()
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        # Counted for this page only (one query), not annotated over the whole table.
+        self.statement_counts = selectors.person_statement_counts(person.pk for person in page)
+        return page
+
+    def retrieve(self, request, *args, **kwargs):
+        person = self.get_object()
+        self.statement_counts = selectors.person_statement_counts([person.pk])
+        return Response(self.get_serializer(person).data)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if hasattr(self, "statement_counts"):
+            context["person_statement_counts"] = self.statement_counts
+        return context
 
 
 @extend_schema_view(

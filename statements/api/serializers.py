@@ -24,7 +24,7 @@ class TopicRefSerializer(serializers.ModelSerializer):
 
 class TopicSerializer(serializers.ModelSerializer):
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    statement_count = serializers.IntegerField(read_only=True, required=False)
+    statement_count = serializers.SerializerMethodField(help_text="Public statements on this topic.")
     html_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -33,6 +33,9 @@ class TopicSerializer(serializers.ModelSerializer):
 
     def get_html_url(self, topic) -> str:
         return page_url(self, "topic-detail", topic.slug, kind="slug")
+
+    def get_statement_count(self, topic) -> int:
+        return self.context.get("topic_statement_counts", {}).get(topic.pk, 0)
 
 
 class StatementTopicSerializer(serializers.ModelSerializer):

@@ -184,11 +184,15 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return selectors.topic_list_public().select_related("parent")
+        return selectors.public_topics().select_related("parent")
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "topic_statement_counts": selectors.topic_statement_counts()}
 
     @extend_schema(
         summary="Who spoke on a topic",
-        description="One row per speaker with their statement counts by stance, most active first.",
+        description="One row per speaker with their statement counts by stance, most active first. "
+        "Counts are recomputed at most every two minutes.",
         parameters=[
             OpenApiParameter("limit", OpenApiTypes.INT, description="How many speakers (default 100, max 500).")
         ],
@@ -198,7 +202,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     def speakers(self, request, slug=None):
         topic = self._topic(slug)
         limit = _bounded_int(request.query_params.get("limit"), name="limit", default=100, maximum=500)
-        rows = list(selectors.topic_speaker_counts(topic=topic)[:limit])
+        rows = selectors.topic_speakers_top(topic=topic, limit=limit)
         people = people_selectors.person_by_ids([row["statement__speaker"] for row in rows])
         data = [{"speaker": people[row["statement__speaker"]], **row} for row in rows]
         return Response(SpeakerStanceCountSerializer(data, many=True, context={"request": request}).data)

@@ -66,7 +66,6 @@ def test_submit_url_is_queued(token_client):
     ("payload", "message_part"),
     [
         ({}, "Nothing to ingest"),
-        ({"url": "https://news.example.com/a", "text": TEXT}, "not both"),
         ({"text": "Too short."}, "too short"),
         ({"url": "http://127.0.0.1/admin"}, "Refused"),
         ({"url": "ftp://files.example.com/a"}, "Refused"),

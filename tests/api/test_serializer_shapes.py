@@ -28,3 +28,11 @@ def test_fast_paths_match_the_declared_fields(record):
             assert StatementTopicSerializer(link).data == declared(StatementTopicSerializer, link, {})
         for citation in statement.citation_list:
             assert CitationSerializer(citation).data == declared(CitationSerializer, citation, {})
+
+
+def test_office_shape_matches_the_office_serializer(record):
+    from people.api.serializers import OfficeSerializer, _office
+    from people.models import Tenure
+
+    for tenure in Tenure.objects.select_related("position__organization"):
+        assert _office(tenure) == OfficeSerializer(tenure).data
