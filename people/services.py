@@ -39,6 +39,23 @@ class SpeakerRef:
     organization: str = ""
 
 
+def _create_with_unique_slug(model, *, slug_base: str, lookup: dict, **fields):
+    """Create a row with a free slug; when a concurrent writer wins, return theirs or take the next slug.
+
+    Two workers can pick the same free slug for different rows at once: the loser retries with a
+    new slug; when the loser's row itself now exists (same natural key), it returns that one.
+    """
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return model.objects.create(slug=_unique_slug(model, slug_base), **fields)
+        except IntegrityError:
+            existing = model.objects.filter(**lookup).first()
+            if existing is not None:
+                return existing
+    raise IntegrityError(f"Could not find a free slug for {model.__name__} {slug_base!r}")
+
+
 def _unique_slug(model, base: str, field: str = "slug") -> str:
     base = (slugify(base) or "item")[:200]
     slug, n = base, 2
@@ -127,10 +144,13 @@ def person_alias_add(*, person: Person, name: str) -> None:
 
 
 def person_create(*, name: str, country_code: str = "", description: str = "") -> Person:
-    person = Person.objects.create(
+    # lookup by id never matches: two people with one name are two rows, each with its own slug
+    person = _create_with_unique_slug(
+        Person,
+        slug_base=name,
+        lookup={"pk": None},
         name=name,
         sort_name=sort_name_for(name),
-        slug=_unique_slug(Person, name),
         country=country_get(country_code),
         description=description[:300],
     )
@@ -163,16 +183,14 @@ def organization_get_or_create(*, name: str, country_code: str = "", kind: str =
     org = existing.first()
     if org:
         return org
-    try:
-        with transaction.atomic():
-            return Organization.objects.create(
-                name=name,
-                slug=_unique_slug(Organization, f"{name} {country.code if country else ''}"),
-                kind=kind or Organization.Kind.OTHER,
-                country=country,
-            )
-    except IntegrityError:
-        return Organization.objects.get(normalized=key, country=country)
+    return _create_with_unique_slug(
+        Organization,
+        slug_base=f"{name} {country.code if country else ''}",
+        lookup={"normalized": key, "country": country},
+        name=name,
+        kind=kind or Organization.Kind.OTHER,
+        country=country,
+    )
 
 
 def position_get_or_create(*, title: str, country_code: str = "", organization: Organization | None = None) -> Position:
@@ -182,16 +200,14 @@ def position_get_or_create(*, title: str, country_code: str = "", organization: 
     position = Position.objects.filter(normalized=key, country=country, organization=organization).first()
     if position:
         return position
-    try:
-        with transaction.atomic():
-            return Position.objects.create(
-                title=title,
-                slug=_unique_slug(Position, f"{title} {country.code if country else ''}"),
-                country=country,
-                organization=organization,
-            )
-    except IntegrityError:
-        return Position.objects.get(normalized=key, country=country, organization=organization)
+    return _create_with_unique_slug(
+        Position,
+        slug_base=f"{title} {country.code if country else ''}",
+        lookup={"normalized": key, "country": country, "organization": organization},
+        title=title,
+        country=country,
+        organization=organization,
+    )
 
 
 def _title_case_role(role: str) -> str:

@@ -80,7 +80,16 @@ class Article(models.Model):
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.TEXT)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
     error = models.TextField(blank=True, help_text="Why the last attempt failed, in words a person can act on.")
-    attempts = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveIntegerField(
+        default=0,
+        help_text="Extraction runs that died (started, never finished) since the last success.",
+    )
+    extraction_started_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the running extraction started; empty when none runs."
+    )
+    extraction_count = models.PositiveIntegerField(
+        default=0, help_text="How many runs have saved statements from this article (first run and re-runs)."
+    )
     extractor_version = models.CharField(max_length=20, blank=True)
     duplicate_of = models.ForeignKey(
         "self",

@@ -165,6 +165,10 @@ FETCH_USER_AGENT = env(
     "FETCH_USER_AGENT", default="onrecord/0.1 (+https://github.com/onrecord/onrecord; statement tracker)"
 )
 FETCH_MAX_BYTES = env.int("FETCH_MAX_BYTES", default=5 * 1024 * 1024)
+FETCH_CONNECT_TIMEOUT = env.float("FETCH_CONNECT_TIMEOUT", default=5.0)
+FETCH_TIMEOUT = env.float("FETCH_TIMEOUT", default=30.0)
+# A feed failing this many polls in a row is disabled (and shown as such in the admin).
+FEED_MAX_FAILURES = env.int("FEED_MAX_FAILURES", default=10)
 # Tests serve fixtures from 127.0.0.1; production never allows private addresses.
 FETCH_ALLOW_PRIVATE_HOSTS = env.list("FETCH_ALLOW_PRIVATE_HOSTS", default=[])
 SPEAKER_MATCH_THRESHOLD = env.int("SPEAKER_MATCH_THRESHOLD", default=90)

@@ -124,42 +124,57 @@ def article_ingest(
     feed: Feed | None = None,
     is_demo: bool = False,
 ) -> IngestResult:
-    """Store an article given as a URL (fetched later) or as text (extracted next).
+    """Store an article given as a URL (fetched later) or as text (extracted next), or both.
 
     Returns the existing article, ``created=False``, when the URL or the text is already on record.
     """
     url = (url or "").strip()
     has_text = text is not None and (not isinstance(text, str) or text.strip() != "")
-    if url and has_text:
-        raise IngestError("Give either a URL or the article text, not both.")
     if not url and not has_text:
         raise IngestError("Nothing to ingest: give a URL or the article text.")
     published_date = published_check(published)
     title = (title or "").strip()[:500]
-    if url:
+    canonical = _url_checked(url) if url else None
+    if not has_text:
         return _ingest_url(
-            url, title=title, published=published_date, origin=origin or Article.Origin.URL, feed=feed, author=author
+            canonical,
+            submitted=url,
+            title=title,
+            published=published_date,
+            origin=origin or Article.Origin.URL,
+            feed=feed,
+            author=author,
         )
+    # Text given (pasted, a file, an import line or a feed entry carrying the full body); with a
+    # URL too, the URL is kept as the article's source and nothing is fetched.
     clean = article_text_clean(text)
     return _ingest_text(
         clean,
+        url=canonical,
+        submitted=url,
         title=title or headline_guess(clean),
         published=published_date,
-        origin=origin or Article.Origin.TEXT,
+        origin=origin or (Article.Origin.URL if url else Article.Origin.TEXT),
         author=author,
-        outlet=outlet_for_name(outlet_name),
+        outlet=outlet_for_url(canonical) if canonical else outlet_for_name(outlet_name),
+        feed=feed,
         is_demo=is_demo,
     )
 
 
-def _ingest_url(url: str, *, title: str, published, origin: str, feed: Feed | None, author: str) -> IngestResult:
+def _url_checked(url: str) -> str:
     from statements.ingest.fetch import FetchRefused
     from statements.ingest.urls import canonicalize_url, validate_url
 
     try:
-        canonical = canonicalize_url(validate_url(url))
+        return canonicalize_url(validate_url(url))
     except FetchRefused as exc:
         raise IngestError(str(exc)) from exc
+
+
+def _ingest_url(
+    canonical: str, *, submitted: str, title: str, published, origin: str, feed: Feed | None, author: str
+) -> IngestResult:
     existing = Article.objects.filter(url=canonical).first()
     if existing:
         return IngestResult(existing, False)
@@ -167,7 +182,7 @@ def _ingest_url(url: str, *, title: str, published, origin: str, feed: Feed | No
         with transaction.atomic():
             article = Article.objects.create(
                 url=canonical,
-                submitted_url=url[:2000],
+                submitted_url=submitted[:2000],
                 title=title,
                 published=published,
                 author=author[:300],
@@ -184,15 +199,30 @@ def _ingest_url(url: str, *, title: str, published, origin: str, feed: Feed | No
 
 
 def _ingest_text(
-    text: str, *, title: str, published, origin: str, author: str, outlet: Outlet | None, is_demo: bool
+    text: str,
+    *,
+    url: str | None,
+    submitted: str,
+    title: str,
+    published,
+    origin: str,
+    author: str,
+    outlet: Outlet | None,
+    feed: Feed | None,
+    is_demo: bool,
 ) -> IngestResult:
     digest = content_hash(text)
-    existing = Article.objects.filter(content_hash=digest).first()
+    existing = Article.objects.filter(content_hash=digest).first() or (
+        Article.objects.filter(url=url).first() if url else None
+    )
     if existing:
         return IngestResult(existing, False)
     try:
         with transaction.atomic():
             article = Article.objects.create(
+                url=url,
+                submitted_url=submitted[:2000],
+                feed=feed,
                 content_hash=digest,
                 text=text,
                 title=title,
@@ -205,8 +235,9 @@ def _ingest_text(
                 status=Article.Status.FETCHED,
             )
             article_step_enqueue("extract", article.pk)
-    except IntegrityError:
-        return IngestResult(Article.objects.get(content_hash=digest), False)
+    except IntegrityError:  # the same text or URL stored a moment ago by someone else
+        twin = Article.objects.filter(content_hash=digest).first() or Article.objects.get(url=url)
+        return IngestResult(twin, False)
     return IngestResult(article, True)
 
 
@@ -231,6 +262,7 @@ def article_retry(*, article: Article) -> Article:
         return article
     article.status = Article.Status.FETCHED if article.text else Article.Status.QUEUED
     article.error = ""
-    article.save(update_fields=["status", "error", "updated_at"])
+    article.attempts = 0
+    article.save(update_fields=["status", "error", "attempts", "updated_at"])
     article_step_enqueue("extract" if article.text else "fetch", article.pk)
     return article

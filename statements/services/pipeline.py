@@ -7,9 +7,12 @@ the step is already done, so a redelivered task or a second worker is harmless. 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from statements.models import Article
@@ -24,6 +27,24 @@ from .articles import (
 )
 
 logger = logging.getLogger(__name__)
+
+# Extraction runs of one article that died before finishing, after which it is marked failed.
+EXTRACT_MAX_DEATHS = 3
+
+
+def _extraction_start_record(article_id: int, allowed) -> None:
+    """Note that an extraction starts, in its own committed write, and count the runs that died.
+
+    A task that kills its worker (out of memory, a crash in the parser) is redelivered after the
+    broker's visibility timeout, and must not be redelivered for ever. A start while an earlier
+    start is younger than the task time limit is a duplicate delivery running alongside, not a
+    death; a start after that is the redelivery of a run that never finished.
+    """
+    now = timezone.now()
+    stale = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    rows = Article.objects.filter(pk=article_id, status__in=allowed)
+    rows.filter(extraction_started_at__lt=stale).update(attempts=F("attempts") + 1, extraction_started_at=now)
+    rows.filter(extraction_started_at__isnull=True).update(extraction_started_at=now)
 
 
 def article_fetch(*, article_id: int) -> str:
@@ -82,10 +103,18 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
 
     from .extraction import article_statements_save, extraction_run
 
-    article = Article.objects.filter(pk=article_id).first()
     allowed = {Article.Status.FETCHED} | ({Article.Status.EXTRACTED, Article.Status.FAILED} if force else set())
+    _extraction_start_record(article_id, allowed)
+    article = Article.objects.filter(pk=article_id).first()
     if article is None or article.status not in allowed or not article.text:
         return article.status if article else "missing"
+    if article.attempts >= EXTRACT_MAX_DEATHS:
+        article_fail(
+            article_id=article_id,
+            error=f"Extraction was started {article.attempts} times and never finished "
+            "(the worker died each time); retry it from the admin once the cause is fixed.",
+        )
+        return Article.Status.FAILED
     try:
         extracted = extraction_run(article=article)
     except Exception as exc:  # the extractor is our code: record any failure on the article, readably
@@ -100,8 +129,15 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
         locked.status = Article.Status.EXTRACTED
         locked.extractor_version = EXTRACTOR_VERSION
         locked.error = ""
-        locked.attempts += 1
-        locked.save(update_fields=["status", "extractor_version", "error", "attempts", "updated_at"])
+        locked.attempts = 0
+        locked.extraction_started_at = None
+        locked.extraction_count += 1
+        locked.save(
+            update_fields=[
+                "status", "extractor_version", "error", "attempts", "extraction_started_at",
+                "extraction_count", "updated_at",
+            ]
+        )
     return Article.Status.EXTRACTED
 
 

@@ -85,7 +85,7 @@ def _text(first: int, count: int, headline: str) -> str:
 def _assert_saved_once(article: Article, expected: int) -> None:
     article.refresh_from_db()
     assert article.status == Article.Status.EXTRACTED, article.error
-    assert article.attempts == 1, "the statements were saved by exactly one run"
+    assert article.extraction_count == 1, "the statements were saved by exactly one run"
     citations = Citation.objects.filter(article=article)
     assert citations.count() == expected > 0
     # One remark repeated in the article is one statement with several citations; never two statements.
@@ -216,7 +216,7 @@ def test_a_feed_polled_by_two_tasks_at_once_gives_each_article_once(worker, site
     assert Article.objects.count() == entries
     assert site.hits("/feed.xml") == 2
     assert all(site.hits(f"/news/{i}") == 1 for i in range(entries)), "every page fetched exactly once"
-    assert Article.objects.filter(attempts=1).count() == entries
+    assert Article.objects.filter(extraction_count=1).count() == entries
 
 
 # --- a worker killed mid-task -----------------------------------------------------------------

@@ -43,7 +43,7 @@ def test_same_text_twice_is_one_article_and_no_duplicate_statements(demo_text, i
         ({"text": "abc\x00def" * 20}, "binary"),
         ({"text": b"\x89PNG\r\n\x1a\n" * 10}, "binary"),
         ({"text": "1234567890 " * 20}, "too few letters"),
-        ({"url": "https://example.org/a", "text": "Some text " * 10}, "not both"),
+        ({"url": "http://10.1.2.3/a", "text": "A real article body about a budget vote. " * 3}, "private"),
         ({"text": "A real article body about a budget vote. " * 3, "published": "2999-01-01"}, "in the future"),
         ({"text": "A real article body about a budget vote. " * 3, "published": "yesterday"}, "not a date"),
     ],
@@ -107,3 +107,40 @@ def test_published_date_defaults_to_none_and_statements_use_the_ingest_day(demo_
     dates = set(Statement.objects.values_list("said_on", flat=True))
     assert dates and all(d <= timezone.localdate() for d in dates)
     assert all(d >= timezone.localdate() - dt.timedelta(days=8) for d in dates)
+
+
+def test_url_with_text_keeps_the_url_and_fetches_nothing(ingest):
+    text = "Budget vote passes\n\nFinance Minister Ilse Vaarkamp said that the budget was fair to everyone."
+    result = ingest(url="https://news.example.org/budget?utm_source=feed", text=text, published="2026-11-02")
+    article = result.article
+    assert article.url == "https://news.example.org/budget"
+    assert article.outlet.domain == "news.example.org"
+    assert article.status == Article.Status.EXTRACTED and article.fetched_at is not None
+    again = ingest(url="https://news.example.org/budget", text=text + " More words.", published="2026-11-02")
+    assert not again.created and again.article.pk == article.pk
+
+
+def test_a_worker_that_keeps_dying_is_not_restarted_for_ever(ingest):
+    from statements.services.pipeline import EXTRACT_MAX_DEATHS, article_extract
+
+    article = ingest(text="Budget vote passes\n\nThe minister said that the budget was fair to all.").article
+    long_ago = timezone.now() - dt.timedelta(hours=2)
+    # two runs died already; a run started long ago never finished either: this is the third death
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.FETCHED, attempts=EXTRACT_MAX_DEATHS - 1, extraction_started_at=long_ago
+    )
+    assert article_extract(article_id=article.pk) == Article.Status.FAILED
+    article.refresh_from_db()
+    assert "never finished" in article.error
+
+
+def test_a_duplicate_delivery_running_alongside_is_not_a_death(ingest):
+    from statements.services.pipeline import EXTRACT_MAX_DEATHS, article_extract
+
+    article = ingest(text="Budget vote passes\n\nThe minister said that the budget was fair to all.").article
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.FETCHED, attempts=EXTRACT_MAX_DEATHS - 1, extraction_started_at=timezone.now()
+    )
+    assert article_extract(article_id=article.pk) == Article.Status.EXTRACTED
+    article.refresh_from_db()
+    assert (article.attempts, article.extraction_started_at) == (0, None)
