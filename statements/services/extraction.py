@@ -168,8 +168,18 @@ def _targets_save(statement: Statement, item: ExtractedStatement, speaker: Perso
             statement.targets.add(target)
 
 
-def _statement_upsert(*, item: ExtractedStatement, article: Article, version: str) -> Statement:
-    person, org = speaker_resolve(item=item, article=article)
+def _speaker_cache_key(item: ExtractedStatement, article: Article) -> tuple:
+    m = item.speaker
+    on = item.date or article_publication_date(article)
+    return (m.type, m.name, m.text if not m.name else "", m.role, m.role_is_former, m.country, m.organization, on)
+
+
+def _statement_upsert(*, item: ExtractedStatement, article: Article, version: str, speakers: dict) -> Statement:
+    # One article names the same speaker many times: resolve each distinct mention once.
+    cache_key = _speaker_cache_key(item, article)
+    if cache_key not in speakers:
+        speakers[cache_key] = speaker_resolve(item=item, article=article)
+    person, org = speakers[cache_key]
     speaker_text = (item.speaker.text or item.speaker.name or "")[:300]
     key = quote_key_for(_speaker_key(person, org, item.speaker.name or speaker_text), item.quote)
     said_on = item.date or article_publication_date(article)
@@ -215,6 +225,7 @@ def _statement_upsert(*, item: ExtractedStatement, article: Article, version: st
 def article_statements_save(*, article: Article, extracted: Sequence[ExtractedStatement], version: str) -> int:
     """Replace the extractor's statements for this article with ``extracted``; returns how many were kept."""
     kept: set[int] = set()
+    speakers: dict = {}
     for item in extracted:
         if not item.quote.strip() or article.text[item.start : item.end] != item.quote:
             logger.warning("article %s: dropping a statement whose offsets do not match its quote", article.pk)
@@ -224,19 +235,21 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
         if citation is not None and citation.statement.is_locked:
             kept.add(citation.pk)  # an analyst's decision stands
             continue
-        statement = _statement_upsert(item=item, article=article, version=version)
-        citation, _ = Citation.objects.update_or_create(
-            article=article,
-            start=item.start,
-            end=item.end,
-            defaults={
-                "statement": statement,
-                "text": item.quote,
-                "speaker_text": (item.speaker.text or item.speaker.name)[:300],
-                "cue": item.cue[:60],
-                "extractor_version": version,
-            },
-        )
+        statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers)
+        fields = {
+            "statement": statement,
+            "text": item.quote,
+            "speaker_text": (item.speaker.text or item.speaker.name)[:300],
+            "cue": item.cue[:60],
+            "extractor_version": version,
+        }
+        if citation is None:
+            # The article row is locked by the caller: no other run can create this span meanwhile.
+            citation = Citation.objects.create(article=article, start=item.start, end=item.end, **fields)
+        else:
+            for name, value in fields.items():
+                setattr(citation, name, value)
+            citation.save(update_fields=list(fields))
         kept.add(citation.pk)
     stale = Citation.objects.filter(article=article).exclude(pk__in=kept).exclude(
         statement__review_status__in=[
