@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
+from people.normalize import normalize_name
 
 REJECTED = "rejected"
 
@@ -64,6 +65,27 @@ def person_get(*, slug: str) -> Person:
         seen.add(person.merged_into_id)
         person = Person.objects.get(pk=person.merged_into_id)
     return person_queryset().get(pk=person.pk)
+
+
+def people_matching(value: str) -> list[Person]:
+    """People a reader may mean by `value`: an id, a slug, a full name or alias, or a surname.
+
+    Merged records resolve to the record they were merged into.
+    """
+    from statements.api.filters import is_id
+
+    value = value.strip()
+    if not value:
+        return []
+    if is_id(value):
+        matches = Person.objects.filter(pk=int(value))
+    else:
+        key = normalize_name(value)
+        matches = Person.objects.filter(
+            Q(slug=value) | Q(aliases__normalized=key) | Q(aliases__normalized__endswith=f" {key}")
+        )
+    ids = {merged or pk for pk, merged in matches.values_list("pk", "merged_into")}
+    return list(Person.objects.filter(pk__in=ids).select_related("country").order_by("sort_name", "name"))
 
 
 def person_by_ids(ids) -> dict[int, Person]:

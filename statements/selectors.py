@@ -318,7 +318,11 @@ def _topic_timeline(topic: Topic) -> list[dict]:
 
 
 def person_topic_stances(*, person_id: int) -> list[dict]:
-    """Per topic, how many statements a person made and with which stance, busiest topic first."""
+    """Per topic, how many statements a person made and with which stance, busiest topic first (cached)."""
+    return _cached(f"onrecord:person:{person_id}:topic-stances", lambda: _person_topic_stances(person_id))
+
+
+def _person_topic_stances(person_id: int) -> list[dict]:
     stance = StatementTopic.Stance
     return list(
         StatementTopic.objects.filter(statement__speaker_id=person_id, topic__is_suggested=False)
@@ -355,4 +359,5 @@ def statement_citations(*, statement: Statement) -> list[Citation]:
 
 
 def feed_statements(qs: QuerySet[Statement], *, limit: int = 50) -> list[Statement]:
-    return list(qs.order_by("-created_at", "-id")[:limit])
+    """The statements most recently put on record (ids grow with time; the primary key is indexed)."""
+    return list(qs.order_by("-id")[:limit])

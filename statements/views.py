@@ -16,7 +16,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from people import selectors as people_selectors
-from people.models import Person
 from statements import selectors
 from statements.api.filters import StatementFilterSet
 from statements.models import Article, Statement, StatementTopic, Topic
@@ -166,31 +165,33 @@ def search(request):
 
 @require_safe
 def compare(request):
-    """Two people side by side on one topic."""
-    topic_slug, *slugs = (_slug_param(request, name) for name in ("topic", "a", "b"))
-    errors, columns, topic = [], [], None
+    """Two people side by side on one topic. People are given by name (or slug), topics by slug."""
+    topic_slug = _slug_param(request, "topic")
+    names = [request.GET.get(name, "").replace("\x00", "").strip()[:200] for name in ("a", "b")]
+    errors, columns, topic, chosen = [], [], None, []
     if topic_slug:
         try:
             topic = selectors.topic_get(slug=topic_slug)
         except Topic.DoesNotExist:
             errors.append(f"There is no topic “{topic_slug}”.")
-    people = {
-        p.slug: p for p in Person.objects.filter(slug__in=[s for s in slugs if s]).select_related("country")
-    }
-    for slug in slugs:
-        if slug and slug not in people:
-            errors.append(f"There is no person “{slug}”.")
-    if topic and all(slug in people for slug in slugs):
-        ids = [people[slug].pk for slug in slugs]
-        counts = {
-            row["statement__speaker"]: row
-            for row in selectors.topic_speaker_counts(topic=topic).filter(statement__speaker__in=ids)
-        }
-        for slug in slugs:
-            person = people[slug]
+    for name in names:
+        if not name:
+            continue
+        matches = people_selectors.people_matching(name)
+        if len(matches) == 1:
+            chosen.append(matches[0])
+        elif not matches:
+            errors.append(f"Nobody called “{name}” is on record.")
+        else:
+            listed = "; ".join(f"{p.name} ({p.country_id or 'no country'})" for p in matches[:5])
+            errors.append(f"Several people match “{name}”: {listed}. Give the full name.")
+    if topic and len(chosen) == 2 and not errors:
+        for person in chosen:
             qs = selectors.statements_for_topic(topic=topic).filter(speaker=person)
             statements, more = selectors.statement_page(qs, page=1, size=PAGE_SIZE)
-            row = counts.get(person.pk, {})
+            # The person's stance counts per topic are cached; take this topic's row.
+            rows = selectors.person_topic_stances(person_id=person.pk)
+            row = next((r for r in rows if r["topic__slug"] == topic.slug), {})
             stances = {stance: row.get(stance, 0) for stance in StatementTopic.Stance.values}
             columns.append({"person": person, "statements": statements, "more": more, "stances": stances})
     return render(
@@ -200,7 +201,7 @@ def compare(request):
             "topic": topic,
             "columns": columns,
             "errors": errors,
-            "selected": {"a": slugs[0], "b": slugs[1], "topic": topic_slug},
+            "selected": {"a": names[0], "b": names[1], "topic": topic_slug},
             "topics": selectors.public_topics().only("slug", "name"),
             "people": people_selectors.people_with_statements(),
         },

@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef, Q
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
-from people.models import Organization, Person, Position
-from people.normalize import normalize_name
+from people import selectors as people_selectors
+from people.models import Organization, Position
 from statements import selectors
 from statements.models import Article, Citation, Outlet, Statement, StatementTopic, Topic
 
@@ -96,18 +96,8 @@ class StatementFilterSet(UpdatedSinceFilterSet):
         fields = ["kind", "review_status"]
 
     def filter_speaker(self, queryset, name, value):
-        value = value.strip()
-        if is_id(value):
-            people = Person.objects.filter(pk=int(value))
-        else:
-            key = normalize_name(value)
-            # A slug, a full name or alias, or a surname ("Brenneke" finds "Jonas Brenneke").
-            people = Person.objects.filter(
-                Q(slug=value) | Q(aliases__normalized=key) | Q(aliases__normalized__endswith=f" {key}")
-            )
-        # A merged record's statements moved to the record it was merged into.
-        speaker_ids = {merged or pk for pk, merged in people.values_list("pk", "merged_into")}
-        return queryset.filter(speaker_id__in=speaker_ids)
+        # A slug, a full name or alias, or a surname ("Brenneke" finds "Jonas Brenneke"): everyone it may mean.
+        return queryset.filter(speaker_id__in=[person.pk for person in people_selectors.people_matching(value)])
 
     def filter_country(self, queryset, name, value):
         code = value.strip().upper()

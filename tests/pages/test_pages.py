@@ -123,17 +123,26 @@ def test_search_bad_input_is_explained_not_a_500(client, record):
 
 
 def test_compare_two_people_on_a_topic(client, record):
+    html = text_of(client.get("/compare/", {"a": "Amélie Durocher", "b": "Brenneke", "topic": "energy"}))
+    assert "We will build the interconnector" in html and "waste of money" in html
     html = text_of(
         client.get("/compare/", {"a": record["amelie"].slug, "b": record["jonas"].slug, "topic": "energy"})
     )
     assert "We will build the interconnector" in html and "waste of money" in html
-    html = text_of(client.get("/compare/", {"a": "nobody-at-all", "b": record["jonas"].slug, "topic": "nope"}))
-    assert "There is no topic" in html and "There is no person" in html
+    html = text_of(client.get("/compare/", {"a": "Nobody Atall", "b": "Brenneke", "topic": "nope"}))
+    assert "There is no topic" in html and "Nobody called “Nobody Atall” is on record." in html
+    f.person("Lina Brenneke", country_code="DE")
+    html = text_of(client.get("/compare/", {"a": "Durocher", "b": "Brenneke", "topic": "energy"}))
+    assert "Several people match “Brenneke”" in html
 
 
 @pytest.mark.parametrize("kind", ["person", "topic"])
 def test_atom_feeds(client, record, kind):
-    url = reverse("person-feed", args=[record["amelie"].slug]) if kind == "person" else reverse("topic-feed", args=["energy"])
+    url = (
+        reverse("person-feed", args=[record["amelie"].slug])
+        if kind == "person"
+        else reverse("topic-feed", args=["energy"])
+    )
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
@@ -170,9 +179,21 @@ def test_list_pages_make_a_constant_number_of_queries(client, db, django_assert_
     def add(n):
         for i in range(n):
             who = f.person(f"Zofia Wierzbicka{i}", country_code="PL")
-            f.statement(who, topics={energy: "support"}, office=f.tenure(who, office, dt.date(2020, 1, 1)), said_on=dt.date(2025, 1, 1 + i % 28))
+            f.statement(
+                who,
+                topics={energy: "support"},
+                office=f.tenure(who, office, dt.date(2020, 1, 1)),
+                said_on=dt.date(2025, 1, 1 + i % 28),
+            )
 
-    pages = ["/", "/topics/energy/", "/search/?q=promise&topic=energy", "/countries/pl/", "/people/", "/topics/"]
+    pages = [
+        "/",
+        "/topics/energy/",
+        "/search/?q=promise&topic=energy",
+        "/countries/pl/",
+        "/people/",
+        "/topics/",
+    ]
     add(3)
     counts = {}
     for url in pages:
@@ -196,6 +217,8 @@ def test_list_pages_make_a_constant_number_of_queries(client, db, django_assert_
 
 def test_compare_counts_every_statement_not_just_the_first_page(client, record):
     for n in range(22):
-        f.statement(record["jonas"], f"Energy prices must fall, point {n}.", topics={record["energy"]: "oppose"})
-    html = text_of(client.get("/compare/", {"a": record["amelie"].slug, "b": record["jonas"].slug, "topic": "energy"}))
+        f.statement(
+            record["jonas"], f"Energy prices must fall, point {n}.", topics={record["energy"]: "oppose"}
+        )
+    html = text_of(client.get("/compare/", {"a": "Durocher", "b": "Jonas Brenneke", "topic": "energy"}))
     assert "23 oppose" in html and "More statements" in html
