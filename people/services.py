@@ -27,6 +27,26 @@ LAST_HOLDER_WINDOW = dt.timedelta(days=180)
 _PARTICLES = {"van", "von", "der", "de", "da", "di", "del", "la", "le", "bin", "al"}
 
 
+def looks_like_person_name(name: str) -> bool:
+    """'Helena Vasconcelos Brito' yes; "Denmark's climate minister", 'officials', 'He' no.
+
+    Every word capitalised (name particles and hyphenated parts allowed), no possessive, 1-6 words.
+    Guards the people table against descriptions an extractor could not resolve to a name.
+    """
+    words = name.split()
+    if not 1 <= len(words) <= 6 or "'s" in name or "’s" in name:
+        return False
+    for word in words:
+        if word.lower() in _PARTICLES:
+            continue
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper() and len(words) == 1):
+            return False
+    return not (len(words) == 1 and words[0].lower() in _PRONOUNS)
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
+
+
 @dataclass(frozen=True)
 class SpeakerRef:
     """What the extractor says about a speaker, independent of the extraction library's types."""

@@ -22,6 +22,7 @@ from people.models import Organization, Person
 from people.normalize import normalize_name
 from people.services import (
     SpeakerRef,
+    looks_like_person_name,
     office_holder_on,
     organization_get_or_create,
     person_find,
@@ -93,10 +94,12 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
     on = item.date or article_publication_date(article)
     if mention.type == SpeakerType.ORGANIZATION:
         name = mention.name or mention.text
-        return None, (organization_get_or_create(name=name, country_code=mention.country) if name else None)
+        if not name or not name[:1].isupper():
+            return None, None  # "environmental groups" is not a body one can look up
+        return None, organization_get_or_create(name=name, country_code=mention.country)
     if mention.type != SpeakerType.PERSON:
         return None, None
-    if not mention.name:
+    if not mention.name or not looks_like_person_name(mention.name):
         # Named only by office ("the French foreign minister"): whoever held it that day.
         return office_holder_on(role=mention.role, country_code=mention.country, on=on), None
     if len(mention.name.split()) == 1:
@@ -226,7 +229,9 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
     """Replace the extractor's statements for this article with ``extracted``; returns how many were kept."""
     kept: set[int] = set()
     speakers: dict = {}
-    for item in extracted:
+    # Named speakers first: the offices they record let "the Danish climate minister" resolve.
+    ordered = sorted(extracted, key=lambda item: not looks_like_person_name(item.speaker.name or ""))
+    for item in ordered:
         if not item.quote.strip() or article.text[item.start : item.end] != item.quote:
             logger.warning("article %s: dropping a statement whose offsets do not match its quote", article.pk)
             continue

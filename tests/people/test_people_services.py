@@ -116,3 +116,23 @@ def test_office_named_alone_goes_to_the_last_holder_texts_showed():
     successor, _ = person_get_or_create(ref=SpeakerRef(name="Joost Dammers", country="NL"))
     tenure_record_from_text(person=successor, position=position, on=DAY + dt.timedelta(days=10))
     assert office_holder_on(role="finance minister", country_code="NL", on=later) == successor
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Helena Vasconcelos Brito", True),
+        ("Ingrid van der Brink", True),
+        ("Beata Rutkowska-Lis", True),
+        ("Medvedev", True),
+        ("Denmark's climate minister", False),
+        ("environmental groups", False),
+        ("He", False),
+        ("NATO", False),
+        ("the minister", False),
+    ],
+)
+def test_looks_like_person_name(name, expected):
+    from people.services import looks_like_person_name
+
+    assert looks_like_person_name(name) is expected
