@@ -114,6 +114,17 @@ def normalize_word(word: str) -> str:
     return ABBREVIATIONS.get(w, w)
 
 
+# A generic office word takes the capitalised words right before it as its portfolio:
+# "Climate Minister", "Trade Secretary", "Energy Commissioner".
+PORTFOLIO_OFFICES = frozenset({"minister", "secretary", "commissioner"})
+# Words in front of a role that describe it rather than name an employer: "Opposition senator".
+NOT_EMPLOYER = frozenset(
+    """
+    opposition ruling senior junior top acting interim chief veteran new longtime long-time incoming
+    influential prominent powerful leading key local regional state federal national provincial
+    """.split()
+)
+
 FORMER = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "retired", "late", "outgoing"})
 
 
@@ -156,7 +167,7 @@ def parse_title(words: list[str]) -> dict:
     out = {"role": "", "country": "", "organization": "", "role_is_former": False}
     i = 0
     n = len(words)
-    rest: list[str] = []
+    rest: list[tuple[int, str]] = []  # (position, word) of words that are none of the above
     while i < n:
         w = words[i]
         lw = w.lower().strip(",")
@@ -174,8 +185,19 @@ def parse_title(words: list[str]) -> dict:
                 matched = " ".join(words[i:i + k])
                 break
         if matched:
+            span = len(matched.split())
+            if matched.lower() in PORTFOLIO_OFFICES:
+                # "Climate Minister": capitalised words right before a generic office are its portfolio
+                portfolio: list[str] = []
+                j = i - 1
+                while rest and rest[-1][0] == j and rest[-1][1][:1].isupper() \
+                        and rest[-1][1].lower() not in NOT_EMPLOYER:
+                    portfolio.insert(0, rest.pop()[1])
+                    j -= 1
+                if portfolio:
+                    matched = " ".join(portfolio + [matched])
             out["role"] = (out["role"] + " " + matched).strip() if out["role"] and lw == "of" else matched
-            i += len(matched.split())
+            i += span
             continue
         # two-word country words first ("South Korean", "New Zealand")
         two = " ".join(words[i:i + 2])
@@ -193,13 +215,15 @@ def parse_title(words: list[str]) -> dict:
         if lw.rstrip(".") in HONORIFICS or lw in HONORIFICS:
             i += 1
             continue
-        rest.append(w)
+        rest.append((i, w))
         i += 1
     if rest and not out["organization"] and out["role"]:
-        # "Clinton campaign spokesman": what is left in front of the role names its employer
-        org = " ".join(x for x in rest if x[:1].isupper())
-        if org:
-            out["organization"] = org
+        # "Clinton campaign spokesman", "Haulage association chief": the phrase in front of the role
+        # names its employer, lower-case words included, from its first capitalised word on
+        org_words = [w for _, w in rest if w.lower().strip(",") not in NOT_EMPLOYER]
+        first = next((k for k, w in enumerate(org_words) if w[:1].isupper()), None)
+        if first is not None:
+            out["organization"] = " ".join(org_words[first:]).strip(",")
     return out
 
 

@@ -18,3 +18,21 @@ def test_parse_title():
     assert (t["role"], t["country"], t["organization"]) == ("spokesman", "RU", "Kremlin")
     t = parse_title(["Russian", "Foreign", "Minister"])
     assert (t["role"], t["country"]) == ("Foreign Minister", "RU")
+
+
+def test_portfolio_words_belong_to_the_office():
+    t = parse_title(["Norwegian", "Fisheries", "Minister"])
+    assert (t["role"], t["country"], t["organization"]) == ("Fisheries Minister", "NO", "")
+    t = parse_title(["Ghanaian", "Health", "Secretary"])
+    assert (t["role"], t["country"], t["organization"]) == ("Health Secretary", "GH", "")
+    t = parse_title(["Water", "Commissioner"])
+    assert (t["role"], t["organization"]) == ("Water Commissioner", "")
+
+
+def test_employer_in_front_of_the_role():
+    assert parse_title(["Kremlin", "spokesman"])["organization"] == "Kremlin"
+    assert parse_title(["Dobrev", "campaign", "spokeswoman"])["organization"] == "Dobrev campaign"
+    assert parse_title(["Fishermen's", "union", "chief"])["organization"] == "Fishermen's union"
+    t = parse_title(["Opposition", "senator"])
+    assert (t["role"], t["organization"]) == ("senator", "")
+    assert parse_title(["Opposition", "leader"])["organization"] == ""
