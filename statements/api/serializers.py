@@ -29,7 +29,17 @@ class TopicSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Topic
-        fields = ["id", "name", "slug", "description", "keywords", "parent", "statement_count", "html_url", "updated_at"]
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "description",
+            "keywords",
+            "parent",
+            "statement_count",
+            "html_url",
+            "updated_at",
+        ]
 
     def get_html_url(self, topic) -> str:
         return page_url(self, "topic-detail", topic.slug, kind="slug")
@@ -61,14 +71,30 @@ class StatementTopicSerializer(serializers.ModelSerializer):
 class CitationSerializer(serializers.ModelSerializer):
     article = serializers.IntegerField(source="article_id", help_text="Article id.")
     title = serializers.CharField(source="article.title")
-    url = serializers.URLField(source="article.url", allow_null=True, help_text="Where it was published, if known.")
+    url = serializers.URLField(
+        source="article.url", allow_null=True, help_text="Where it was published, if known."
+    )
     published = serializers.DateField(source="article.published", allow_null=True)
     outlet = OutletSerializer(source="article.outlet", allow_null=True)
-    is_demo = serializers.BooleanField(source="article.is_demo", help_text="A sample article about fictional people.")
+    is_demo = serializers.BooleanField(
+        source="article.is_demo", help_text="A sample article about fictional people."
+    )
 
     class Meta:
         model = Citation
-        fields = ["id", "article", "title", "url", "published", "outlet", "is_demo", "start", "end", "text", "cue"]
+        fields = [
+            "id",
+            "article",
+            "title",
+            "url",
+            "published",
+            "outlet",
+            "is_demo",
+            "start",
+            "end",
+            "text",
+            "cue",
+        ]
 
     def to_representation(self, citation):
         # Hot path (every citation of every listed statement): plain attribute reads, same shape.
@@ -99,7 +125,9 @@ class OfficeAtTheTimeSerializer(serializers.Serializer):
 class StatementSerializer(serializers.ModelSerializer):
     speaker = PersonRefSerializer(allow_null=True)
     speaker_organization = OrganizationRefSerializer(allow_null=True)
-    office = OfficeAtTheTimeSerializer(source="tenure", allow_null=True, help_text="Office held when it was said.")
+    office = OfficeAtTheTimeSerializer(
+        source="tenure", allow_null=True, help_text="Office held when it was said."
+    )
     topics = StatementTopicSerializer(source="topic_links", many=True)
     citations = CitationSerializer(source="citation_list", many=True)
     html_url = serializers.SerializerMethodField()
@@ -237,11 +265,16 @@ class ArticleDetailSerializer(ArticleSerializer):
 
 
 class ArticleSubmitSerializer(serializers.Serializer):
-    """Either a URL to fetch, or the text of an article."""
+    """A URL to fetch, or the text of an article, or both (the text with its source URL)."""
 
-    url = serializers.CharField(required=False, allow_blank=True, max_length=2000, help_text="Article URL to fetch.")
+    url = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000, help_text="Article URL to fetch."
+    )
     text = serializers.CharField(
-        required=False, allow_blank=True, trim_whitespace=False, help_text="Article body text, when there is no URL."
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text="Article body text; with `url`, nothing is fetched.",
     )
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     published = serializers.DateField(required=False, allow_null=True, default=None, help_text="YYYY-MM-DD.")
@@ -252,7 +285,9 @@ class ArticleSubmitSerializer(serializers.Serializer):
 class ArticleAcceptedSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     status = serializers.ChoiceField(choices=Article.Status.choices)
-    status_url = serializers.URLField(help_text="Poll this URL to follow the article through fetch and extraction.")
+    status_url = serializers.URLField(
+        help_text="Poll this URL to follow the article through fetch and extraction."
+    )
 
 
 class SpeakerStanceCountSerializer(serializers.Serializer):
@@ -262,5 +297,3 @@ class SpeakerStanceCountSerializer(serializers.Serializer):
     oppose = serializers.IntegerField()
     neutral = serializers.IntegerField()
     unclear = serializers.IntegerField()
-
-

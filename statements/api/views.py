@@ -76,7 +76,9 @@ class StatementListMixin:
 
     def csv_export(self, queryset):
         rows = (statement_csv_row(s) for s in queryset.iterator(chunk_size=CSV_EXPORT_CHUNK))
-        response = StreamingHttpResponse(csv_lines(STATEMENT_CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            csv_lines(STATEMENT_CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = 'attachment; filename="statements.csv"'
         return response
 
@@ -108,8 +110,12 @@ class StatementViewSet(StatementListMixin, viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List articles", responses={200: ArticleSerializer(many=True), **ERROR_RESPONSES}),
-    retrieve=extend_schema(summary="One article, with its text", responses={200: ArticleDetailSerializer, **ERROR_RESPONSES}),
+    list=extend_schema(
+        summary="List articles", responses={200: ArticleSerializer(many=True), **ERROR_RESPONSES}
+    ),
+    retrieve=extend_schema(
+        summary="One article, with its text", responses={200: ArticleDetailSerializer, **ERROR_RESPONSES}
+    ),
 )
 class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.ArticleFilterSet
@@ -135,7 +141,8 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="Submit an article",
-        description="Give `url` (fetched, then extracted in the background) or `text` (+ `title`, `published`). "
+        description="Give `url` (fetched, then extracted in the background), or `text` (+ `title`, "
+        "`published`), or both (the text is used and the URL kept as its source). "
         "Answers 202 with a status URL for a new article, or 200 with the article already on record. "
         "Needs a token: `Authorization: Token <key>`.",
         request=ArticleSubmitSerializer,
@@ -187,14 +194,19 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.public_topics().select_related("parent")
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "topic_statement_counts": selectors.topic_statement_counts()}
+        return {
+            **super().get_serializer_context(),
+            "topic_statement_counts": selectors.topic_statement_counts(),
+        }
 
     @extend_schema(
         summary="Who spoke on a topic",
         description="One row per speaker with their statement counts by stance, most active first. "
         "Counts are recomputed at most every two minutes.",
         parameters=[
-            OpenApiParameter("limit", OpenApiTypes.INT, description="How many speakers (default 100, max 500).")
+            OpenApiParameter(
+                "limit", OpenApiTypes.INT, description="How many speakers (default 100, max 500)."
+            )
         ],
         responses={200: SpeakerStanceCountSerializer(many=True), **ERROR_RESPONSES},
     )
@@ -216,7 +228,6 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(list=extend_schema(summary="List outlets"), retrieve=extend_schema(summary="One outlet"))
 class OutletViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Outlet.objects.all()
     serializer_class = OutletSerializer
     filterset_class = filters.UpdatedSinceFilterSet
     filter_backends = [DjangoFilterBackend]

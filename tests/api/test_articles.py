@@ -114,3 +114,11 @@ def test_statements_of_an_article(api, record):
     detail = api.get(f"{URL}{story.pk}/").json()
     statements = api.get(detail["statements_url"]).json()["results"]
     assert [s["id"] for s in statements] == [record["s1"].pk]
+
+
+def test_submit_text_with_its_source_url(token_client):
+    response = token_client.post(URL, {"text": TEXT, "url": "https://news.example.com/ferries"}, format="json")
+    assert response.status_code == 202, response.content
+    article = Article.objects.get(pk=response.json()["id"])
+    assert article.url == "https://news.example.com/ferries"
+    assert article.status == "fetched" and article.text.startswith("Harbour minister")
