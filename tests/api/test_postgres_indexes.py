@@ -16,9 +16,9 @@ def plan(queryset) -> str:
         return queryset.explain()
 
 
-def test_search_uses_the_gin_expression_index():
+def test_search_uses_the_gin_index_on_the_stored_vector():
     qs = selectors.statement_search(selectors.statement_list_api(), "interconnector").order_by("-search_rank")
-    assert "statement_quote_fts" in plan(qs)
+    assert "statement_quote_search_gin" in plan(qs)
 
 
 def test_newest_first_list_walks_the_sort_index():
