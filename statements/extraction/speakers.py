@@ -65,6 +65,8 @@ class PersonIndex:
     def __init__(self):
         self.mentions: list[Mention] = []
         self.by_surname: dict[str, Person] = {}
+        # the last two words of a name of three or more: "Kjærsgaard Holm" for "Søren Kjærsgaard Holm"
+        self.by_compound: dict[str, Person] = {}
         self.by_name: dict[str, Person] = {}
 
     def person(self, name: str, title_words: list[str] | None = None) -> Person:
@@ -75,6 +77,8 @@ class PersonIndex:
             p = self.by_name[key]
         elif len(key.split()) == 1 and key in self.by_surname and not _gender_clash(self.by_surname[key], title_words):
             p = self.by_surname[key]
+        elif len(key.split()) == 2 and key in self.by_compound and not _gender_clash(self.by_compound[key], title_words):
+            p = self.by_compound[key]
         elif len(key.split()) > 1 and surname in self.by_surname and len(self.by_surname[surname].name.split()) == 1:
             # the surname came first ("Mr. Obama"), the full name later: keep one person
             p = self.by_surname[surname]
@@ -85,6 +89,9 @@ class PersonIndex:
         self.by_name[p.name.lower()] = p
         if surname and (surname not in self.by_surname or len(p.name.split()) > len(self.by_surname[surname].name.split())):
             self.by_surname[surname] = p
+        full = p.name.lower().split()
+        if len(full) >= 3:
+            self.by_compound.setdefault(" ".join(full[-2:]), p)
         if title_words:
             g = roles.gender_of_words(title_words)
             if g and not p.gender:
@@ -175,6 +182,13 @@ def _person_spans(doc):
     spans = []
     taken = set()
     for ent in doc.ents:
+        if ent.label_ in ("ORG", "NORP", "GPE") and not any(i in taken for i in range(ent.start, ent.end)):
+            # "Moldovan President Vasile Rotaru" tagged an organisation: the name after the office
+            name = _titled_name(list(ent))
+            if name:
+                spans.append(doc[name[0].i:ent.end])
+                taken.update(range(name[0].i, ent.end))
+            continue
         if ent.label_ != "PERSON":
             continue
         start = ent.start
@@ -199,6 +213,18 @@ def _person_spans(doc):
         i += 1
     spans.sort(key=lambda sp: sp.start)
     return spans
+
+
+def _titled_name(tokens) -> list:
+    """The name words after the last office word of an entity ("[Vasile Rotaru]" in "Moldovan
+    President Vasile Rotaru"), or [] when the entity is not an office followed by a name."""
+    k = max((i for i, t in enumerate(tokens) if roles.is_office_word(t.text) and t.text[:1].isupper()), default=-1)
+    rest = tokens[k + 1:]
+    if k < 0 or not rest or len(rest) > 4:
+        return []
+    if all(_is_name_word(t) and t.lower_ not in ORG_WORDS for t in rest):
+        return rest
+    return []
 
 
 def _title_before(doc, i: int) -> list[str]:
@@ -284,19 +310,33 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
     if subject.pos_ == "PRON" or low in PRONOUNS:
         return SpeakerMention(name="", text=subject.text, resolved_from="pronoun"), low
     app = _appos_person(subject)
+    description: list[str] = []  # "Portugal's prime minister" in "Portugal's prime minister, NAME,"
+    appositive = False
     if app is not None and (subject.pos_ == "NOUN" or roles.is_office_word(subject.text)):
         # "A lawyer for the outlets, David Schulz, said": the name is the speaker
+        description = [t.text for t in phrase if t.i < app.i and not t.is_punct]
+        appositive = _looks_like_name(app)
         subject, phrase = app, _phrase_tokens(app)
+        low = subject.lower_
     is_person = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.ent_type_ not in
                                                     ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"))
     if (subject.pos_ == "PROPN" or subject.text[:1].isupper()) and low in index.by_surname:
         is_person = True  # NER calls a lone surname an organisation now and then
+    if not is_person and subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "NORP", "GPE") \
+            and subject.ent_iob_ == "I":
+        ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        if ent is not None and ent.end - 1 == subject.i and _titled_name(list(ent)):
+            is_person = True  # "Moldovan President Vasile Rotaru" tagged an organisation
+    if appositive and roles.parse_title(description)["role"]:
+        is_person = True  # "the prime minister, Helena Brito,": an office's appositive is a person
     if is_person and subject.lower_ not in ORG_WORDS and roles.country_code(subject.text) == "":
         run = _name_tokens(subject, phrase)
         name, extra = split_name(run)
         title_words = [t.text for t in phrase if t.i < run[0].i] + extra
-        p = index.person(name, title_words) if name else None
-        info = roles.parse_title(title_words) if title_words else (p.title if p else {})
+        p = index.person(name, title_words or description) if name else None
+        info = roles.parse_title(title_words) if title_words else {}
+        info = _fill(info, roles.parse_title(description) if description else {}, capitalise=True)
+        info = _fill(info, p.title if p else {})
         mention = SpeakerMention(
             name=p.name if p else name, text=text, type=SpeakerType.PERSON,
             role=info.get("role", ""), role_is_former=info.get("role_is_former", False),
@@ -308,25 +348,81 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
     info = roles.parse_title(words)
     head = subject.lemma_.lower()
     inst = roles.INSTITUTIONS.get(text.lower().removeprefix("the ").strip())
+    named_body = subject.ent_type_ in ("ORG", "GPE", "NORP") or inst is not None or _is_proper_phrase(phrase)
+    if subject.tag_ in ("NNS", "NNPS") and not named_body or head in GROUP_WORDS:
+        # "environmental groups", "critics", "energy ministers from eight countries": no named body
+        return SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.GROUP, role=info["role"],
+                              country=info["country"]), ""
     if subject.ent_type_ in ("ORG", "GPE", "NORP") or head in ORG_WORDS or inst is not None:
         name = _strip_det(text)
         country = info["country"] or (inst or "")
         return SpeakerMention(name=name, text=text, type=SpeakerType.ORGANIZATION, country=country,
                               organization=name), ""
-    if subject.tag_ in ("NNS", "NNPS") or head in GROUP_WORDS:
-        return SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.GROUP, role=info["role"],
-                              country=info["country"]), ""
     # a description: "the spokesman", "the Indiana governor", "a spokeswoman for Hillary Clinton"
     mention = SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.PERSON, role=info["role"],
                              role_is_former=info["role_is_former"], country=info["country"],
                              organization=info["organization"])
     definite = phrase and phrase[0].lower_ == "the" and not any(t.lower_ in ("for", "of", "to") for t in phrase)
-    if definite and info["role"]:
-        p = _by_role(index, [t.text for t in phrase if t.lower_ not in NAME_STRIP and not t.is_punct])
+    # "Denmark's climate minister": a country's office is as definite as "the"
+    possessive = len(phrase) > 2 and phrase[1].tag_ == "POS" and bool(roles.country_code(phrase[0].text)) \
+        and not any(t.lower_ in ("for", "of", "to") for t in phrase)
+    if (definite or possessive) and info["role"]:
+        title = [t.text for t in phrase if t.lower_ not in NAME_STRIP and not t.is_punct and t.tag_ != "POS"]
+        p = _by_description(index, title, info["country"])
+        if p is None and definite:
+            p = _by_role(index, [t.text for t in phrase if t.lower_ not in NAME_STRIP and not t.is_punct])
         if p is not None:
             mention.name = p.name
             mention.resolved_from = "description"
+            if p.title.get("role"):
+                # the full mention's office: "the minister" is the "Danish Climate Minister" named
+                mention.role = p.title["role"]
+                mention.role_is_former = p.title.get("role_is_former", False)
+                mention.country = p.title.get("country", "") or mention.country
+                mention.organization = p.title.get("organization", "")
     return mention, ""
+
+
+# offices written with capitals in front of a name: "prime minister" -> "Prime Minister"
+CAPITALISED_OFFICES = frozenset(
+    "minister president secretary chancellor premier senator governor mayor ambassador commissioner "
+    "king queen prince princess emir speaker".split()
+)
+
+
+def _fill(info: dict, more: dict, capitalise: bool = False) -> dict:
+    """``info`` with its empty fields taken from ``more``."""
+    out = dict(info)
+    for k, v in more.items():
+        if not out.get(k) and v:
+            if k == "role" and capitalise and any(w in CAPITALISED_OFFICES for w in v.lower().split()):
+                v = " ".join(w[:1].upper() + w[1:] for w in v.split())
+            out[k] = v
+    return out
+
+
+def _looks_like_name(tok) -> bool:
+    """A run of two or more capitalised proper nouns ending at ``tok`` that is no country or body."""
+    run = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+    return tok.pos_ == "PROPN" and len(run) >= 2 and all(t.text[:1].isupper() for t in run) \
+        and not any(roles.country_code(t.text) or t.lower_ in ORG_WORDS for t in run)
+
+
+def _is_proper_phrase(phrase) -> bool:
+    """A named body: "Friends of the Earth", "Greenpeace" (every content word capitalised)."""
+    content = [t for t in phrase if t.is_alpha and t.pos_ not in ("DET", "ADP", "CCONJ")]
+    return bool(content) and all(t.pos_ == "PROPN" for t in content)
+
+
+def _by_description(index: PersonIndex, words: list[str], country: str):
+    """The one person named anywhere in the article with these office words and country."""
+    want = {roles.normalize_word(w) for w in words if not roles.country_code(w)}
+    found: dict[int, Person] = {}
+    for m in index.mentions:
+        p = m.person
+        if want and want <= p.roles and (not country or p.title.get("country", "") in ("", country)):
+            found[id(p)] = p
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _by_role(index: PersonIndex, words: list[str]):

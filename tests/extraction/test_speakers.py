@@ -1,0 +1,45 @@
+"""Who said it: titles, appositives, descriptions and compound surnames resolved to one person."""
+
+HEAD = "Headline about the day\n\n"
+
+
+def _speakers(statements):
+    return [(s.speaker.name, s.speaker.type, s.speaker.role, s.speaker.country) for s in statements]
+
+
+def test_description_resolves_to_the_minister_named_later(extract):
+    text = (HEAD + "Norway's fisheries minister on Monday defended the quota, saying it would protect the coast "
+            "for decades.\n\n"
+            "Norwegian Fisheries Minister Eirik Solbakken Moe said the boats would be ready by spring.")
+    stmts = extract(text)
+    assert [s.speaker.name for s in stmts] == ["Eirik Solbakken Moe", "Eirik Solbakken Moe"]
+    first = stmts[0].speaker
+    assert (first.role, first.country, first.resolved_from) == ("Fisheries Minister", "NO", "description")
+
+
+def test_appositive_name_after_a_description(extract):
+    text = (HEAD + "Ireland's prime minister, Aoife Dempsey Carrick, who opened the talks, repeated the promise "
+            'she made last week: "We will not back down on the quota."')
+    sp = extract(text)[0].speaker
+    assert (sp.name, sp.type, sp.role, sp.country) == ("Aoife Dempsey Carrick", "person", "Prime Minister", "IE")
+
+
+def test_groups_are_not_organisations(extract):
+    text = (HEAD + "Environmental groups said the plan lacked deadlines.\n\n"
+            "Critics said the plan was too slow for the coast.\n\n"
+            "Fisheries ministers from six Nordic countries said they would share the cost of patrol boats.\n\n"
+            "The ministry said the boats would be ordered in March.")
+    types = {s.speaker.name: s.speaker.type for s in extract(text)}
+    assert types["Environmental groups"] == "group"
+    assert types["Critics"] == "group"
+    assert types["Fisheries ministers from six Nordic countries"] == "group"
+    assert types["ministry"] == "organization"
+
+
+def test_compound_surname_carries_full_name_role_and_country(extract):
+    text = (HEAD + "Norwegian Fisheries Minister Eirik Solbakken Moe said the deal would protect the coast.\n\n"
+            '"A boat without fuel is a museum," Solbakken Moe said.\n\n'
+            "He added that the first patrols would start in April.")
+    stmts = extract(text)
+    assert _speakers(stmts) == [("Eirik Solbakken Moe", "person", "Fisheries Minister", "NO")] * 3
+    assert [s.speaker.resolved_from for s in stmts] == ["", "surname", "pronoun"]
