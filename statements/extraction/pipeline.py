@@ -237,7 +237,8 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
         history.append((a.speaker_start, mention.name, mention.type, named))
 
     # targets: people with a full name (a one-word "person" is often a place the tagger misread)
-    person_names = sorted({m.person.name for m in index.mentions if " " in m.person.name}, key=len, reverse=True)
+    person_names = sorted({m.person.name for m in index.mentions if " " in m.person.name
+                           and not speakers.is_place_name(m.person.name)}, key=len, reverse=True)
     addressed = _addressed(index, atts_in_order, mention_of)
     out: list[ExtractedStatement] = []
     seen: set[tuple[int, int]] = set()
@@ -515,7 +516,7 @@ def _addressed(index, atts, mention_of) -> dict[int, list[str]]:
             spans.append((own[-1].sent_start, own[-1].sent_end))
         objs = [x.person.name for x in index.mentions
                 if any(s <= x.start < e for s, e in spans) and not x.is_subject and x.person.name != m.name
-                and " " in x.person.name]
+                and " " in x.person.name and not speakers.is_place_name(x.person.name)]
         if objs:
             last[m.name] = list(dict.fromkeys(objs))
         out[id(a)] = last.get(m.name, [])

@@ -35,6 +35,14 @@ GROUP_WORDS = frozenset(
     diplomats economists observers scientists researchers investigators prosecutors doctors ministers
     """.split()
 )
+# last words of place names: "Victoria Falls", "Jordan Valley" are no persons
+PLACE_WORDS = frozenset(
+    """
+    falls valley river island islands bay street avenue square city county province region sea ocean
+    mountains mountain lake park bridge port airport beach coast strait peninsula desert canal gulf
+    heights hills district oblast state territory
+    """.split()
+)
 SUFFIX = re.compile(r"(?:['’]s|,)$")
 NAME_STRIP = frozenset({"the", "a", "an"})
 
@@ -211,8 +219,15 @@ def _person_spans(doc):
             i = j
             continue
         i += 1
+    spans = [sp for sp in spans if not is_place_name(sp.text)]
     spans.sort(key=lambda sp: sp.start)
     return spans
+
+
+def is_place_name(name: str) -> bool:
+    """"Victoria Falls", "Kiev", "New Hampshire": a place, not a person."""
+    words = name.split()
+    return not words or words[-1].lower() in PLACE_WORDS or bool(roles.country_code(name))
 
 
 def _titled_name(tokens) -> list:

@@ -43,3 +43,20 @@ def test_compound_surname_carries_full_name_role_and_country(extract):
     stmts = extract(text)
     assert _speakers(stmts) == [("Eirik Solbakken Moe", "person", "Fisheries Minister", "NO")] * 3
     assert [s.speaker.resolved_from for s in stmts] == ["", "surname", "pronoun"]
+
+
+def test_targets_of_an_attack_and_the_quote_that_follows(extract):
+    text = (HEAD + "Posting on Telegram, former Moldovan President Vasile Rotaru lashed out at French President "
+            "Etienne Marchal and British Prime Minister Gareth Pennington, accusing them of dragging Europe "
+            "toward war.\n\n"
+            '"You are sleepwalking into a disaster, and you will answer for it," he wrote.')
+    stmts = extract(text)
+    assert {s.speaker.name for s in stmts} == {"Vasile Rotaru"}
+    for s in stmts:
+        assert s.targets == ["Etienne Marchal", "Gareth Pennington"]
+
+
+def test_targets_are_never_places(extract):
+    text = (HEAD + "Foreign Minister Lena Halvorsen said Victoria Falls and Kiev should be protected, "
+            "and that Marco Bellandi had promised help.")
+    assert extract(text)[0].targets == ["Marco Bellandi"]
