@@ -271,9 +271,29 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
         )
         out.append(st)
     out = _drop_nested(out)
-    if topic_defs:
-        for st, sugg in zip(out, topics_mod.assign([s.quote for s in out], topic_defs, embed), strict=True):
+    if topic_defs is not None:
+        phrases = [_noun_phrases(st.start, st.end, paras, docs) for st in out]
+        for st, sugg in zip(out, topics_mod.assign([s.quote for s in out], topic_defs, embed, phrases=phrases),
+                            strict=True):
             st.topics = sugg
+    return out
+
+
+def _noun_phrases(s: int, e: int, paras, docs) -> list[str]:
+    """Noun chunks inside text[s:e], and their head nouns, in text order: topic suggestion candidates."""
+    out: list[str] = []
+    for (ps, pe), doc in zip(paras, docs, strict=True):
+        if pe <= s or ps >= e:
+            continue
+        for chunk in doc.noun_chunks:
+            cs, ce = ps + chunk.start_char, ps + chunk.end_char
+            if cs < s or ce > e or chunk.root.pos_ == "PRON":
+                continue
+            words = [t for t in chunk if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop]
+            if len(words) >= 2:
+                out.append(" ".join(t.text for t in words))
+            if chunk.root.pos_ == "NOUN" and not chunk.root.is_stop:
+                out.append(chunk.root.text)
     return out
 
 

@@ -1,10 +1,11 @@
 """Topics, stance and targets of a statement.
 
-Topics are defined by analysts as ``[{"name": ..., "keywords": [...]}]``. A keyword match
-scores; when the caller passes ``embed(texts) -> vectors`` (for example a sentence-embedding
-model installed on the Django side) cosine similarity between the quote and the topic name
-plus keywords scores too. Stance is a lexicon suggestion that an analyst confirms, never a
-verdict.
+Topics are defined by analysts as ``[{"name": ..., "description": ..., "keywords": [...]}]``.
+A keyword match scores; when the caller passes ``embed(texts) -> vectors`` (for example a
+sentence-embedding model installed on the Django side) cosine similarity between the quote and
+the topic's name, description and keywords scores too. A statement no analyst topic fits gets a
+suggested new topic when its most salient noun phrase recurs in another statement of the
+article. Stance is a lexicon suggestion that an analyst confirms, never a verdict.
 """
 
 from __future__ import annotations
@@ -34,6 +35,20 @@ OPPOSE = frozenset(
     """.split()
 )
 NEGATION = frozenset("not no never n't cannot without hardly".split())
+
+# words a suggested topic never starts or ends with, nor consists of
+STOP = frozenset(
+    """
+    a an the this that these those his her its their our your my i you he she it we they them us him
+    me who whom which what whose some any all each every no other such own same more most many much
+    few several one two three first last next new old year years time times way thing things people
+    and or but of to in on at by for with from as about into over after before than then there here
+    is are was were be been being have has had do does did will would can could should may might must
+    not very also just only even still already now today tomorrow yesterday week month day lot part
+    something nothing everything anything someone everyone mr mrs ms
+    """.split()
+)
+SUGGESTION_SCORE = 0.3  # below any analyst topic that matched (those start at the threshold)
 
 Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 
@@ -72,19 +87,42 @@ def stance(text: str) -> tuple[str, float]:
     return "neutral", 0.3
 
 
+def describe_topic(topic: dict) -> str:
+    """What an embedder reads for a topic: its name, description and keywords."""
+    text = topic["name"]
+    descr = (topic.get("description") or "").strip().rstrip(".")
+    if descr:
+        text += ": " + descr
+    keywords = [k for k in topic.get("keywords", []) if k]
+    if keywords:
+        text += (". " if descr else ": ") + ", ".join(keywords)
+    return text
+
+
 def assign(quotes: list[str], topics: list[dict] | None, embed: Embedder | None = None,
-           threshold: float = 0.35) -> list[list[TopicSuggestion]]:
-    """For each quote, the topics it matches, best first."""
+           threshold: float = 0.35, phrases: list[list[str]] | None = None) -> list[list[TopicSuggestion]]:
+    """For each quote, the topics it matches, best first; a quote that matches none gets a
+    suggested new topic (see ``suggest``). ``phrases`` are each quote's noun phrases (from the
+    parse); without them, runs of content words stand in."""
     out: list[list[TopicSuggestion]] = [[] for _ in quotes]
-    if not topics or not quotes:
+    if topics is None or not quotes:
         return out
+    if topics:
+        _match(quotes, topics, embed, threshold, out)
+    for qi, sugg in enumerate(suggest(quotes, phrases)):
+        if not out[qi] and sugg is not None:
+            out[qi].append(sugg)
+    return out
+
+
+def _match(quotes, topics, embed, threshold, out) -> None:
     # a keyword matches its singular or plural ("troops" finds "troop deployment")
     kw = [[re.compile(r"\b" + re.escape(k.lower().removesuffix("s")) + r"(?:s|es)?\b") for k in t.get("keywords", []) if k]
           for t in topics]
     sims = None
     if embed is not None:
         # one batch for quotes and topic descriptions: embedding calls are the slow part
-        descr = [t["name"] + ": " + ", ".join(t.get("keywords", [])) for t in topics]
+        descr = [describe_topic(t) for t in topics]
         vecs = list(embed(list(quotes) + descr))
         qv, tv = vecs[: len(quotes)], vecs[len(quotes):]
         sims = [[_cos(q, t) for t in tv] for q in qv]
@@ -100,6 +138,70 @@ def assign(quotes: list[str], topics: list[dict] | None, embed: Embedder | None 
                 out[qi].append(TopicSuggestion(topic=topic["name"], score=round(score, 3), stance=st,
                                                stance_confidence=round(conf, 2)))
         out[qi].sort(key=lambda s: -s.score)
+
+
+def _clean_phrase(phrase: str) -> str:
+    """Lower-case content words of a phrase, stop words trimmed from both ends; "" if none left."""
+    words = [w.lower().strip("'’-") for w in WORD.findall(phrase)]
+    words = [w for w in words if w]
+    while words and (words[0] in STOP or words[0].isdigit()):
+        words.pop(0)
+    while words and (words[-1] in STOP or words[-1].isdigit()):
+        words.pop()
+    if not words or len(words) > 4 or all(w in STOP for w in words):
+        return ""
+    return " ".join(words)
+
+
+def _fallback_phrases(quote: str) -> list[str]:
+    """Runs of content words (2-4) and single longer words, when no parse is at hand."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*_words(quote), ""]:
+        if w and w not in STOP and not w.isdigit():
+            run.append(w)
+            continue
+        if len(run) >= 2:
+            out.append(" ".join(run[-4:]))
+        out.extend(x for x in run if len(x) >= 5)
+        run = []
+    return out
+
+
+def _occurs(phrase: str, low_quote: str) -> int:
+    stem = phrase.removesuffix("s")
+    return len(re.findall(r"\b" + re.escape(stem) + r"(?:s|es)?\b", low_quote))
+
+
+def suggest(quotes: list[str], phrases: list[list[str]] | None = None) -> list[TopicSuggestion | None]:
+    """A suggested new topic per quote: its most salient noun phrase (a multi-word chunk or a noun)
+    that also occurs in another statement of the article, in Title Case; None when there is none.
+
+    Salience: statements it occurs in, then words in the phrase, then uses in this quote, then
+    first position (so the choice is the same on every run)."""
+    lows = [q.lower() for q in quotes]
+    out: list[TopicSuggestion | None] = []
+    for qi, quote in enumerate(quotes):
+        cands = phrases[qi] if phrases is not None and qi < len(phrases) else _fallback_phrases(quote)
+        best = None
+        for pos, raw in enumerate(cands):
+            ph = _clean_phrase(raw)
+            if not ph or (len(ph.split()) == 1 and len(ph) < 4):
+                continue
+            spread = sum(1 for low in lows if _occurs(ph, low))
+            if spread < 2:
+                continue
+            key = (spread, len(ph.split()), _occurs(ph, lows[qi]), -pos)
+            if best is None or key > best[0]:
+                best = (key, ph)
+        if best is None:
+            out.append(None)
+            continue
+        name = " ".join(w[:1].upper() + w[1:] for w in best[1].split())
+        st, conf = stance(quote)
+        score = min(0.5, SUGGESTION_SCORE + 0.02 * min(best[0][0] - 2, 2))
+        out.append(TopicSuggestion(topic=name, score=round(score, 3), stance=st, stance_confidence=round(conf, 2),
+                                   suggested=True))
     return out
 
 

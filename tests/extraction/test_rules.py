@@ -265,3 +265,32 @@ def test_later_quoted_sentence_in_the_paragraph_keeps_the_speaker(extract):
             'She did not threaten retaliation. "Our goal is not to start a cycle of escalation."')
     stmts = extract(text)
     assert [s.speaker.name for s in stmts if s.kind == "direct"] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_topic_description_is_embedded_with_name_and_keywords():
+    from statements.extraction.topics import describe_topic
+
+    topic = {"name": "Fisheries", "description": "Quotas and fishing boats.", "keywords": ["cod", "quota"]}
+    assert describe_topic(topic) == "Fisheries: Quotas and fishing boats. cod, quota"
+    assert describe_topic({"name": "Fisheries", "keywords": ["cod"]}) == "Fisheries: cod"
+
+
+def test_new_topic_suggested_from_a_phrase_two_statements_share(extract):
+    topics = [{"name": "Health care", "description": "Hospitals and clinics.", "keywords": ["hospital"]}]
+    text = (HEAD + "Fisheries Minister Eirik Solbakken Moe said the new fishing quotas would protect the cod "
+            "stocks of the north.\n\n"
+            "Opposition leader Marit Haugland said the fishing quotas would ruin small harbours.\n\n"
+            "Solbakken Moe said the government would build a new hospital in Tromsø.")
+    runs = [[(t.topic, t.score, t.suggested) for t in s.topics] for s in extract(text, topics=topics)]
+    assert runs == [[("Fishing Quotas", 0.3, True)], [("Fishing Quotas", 0.3, True)], [("Health care", 0.6, False)]]
+    assert runs == [[(t.topic, t.score, t.suggested) for t in s.topics] for s in extract(text, topics=topics)]
+
+
+def test_no_suggestion_for_a_phrase_only_one_statement_uses():
+    from statements.extraction.topics import assign
+
+    got = assign(["The harbour fees will rise next year.", "We will open two new schools."], [])
+    assert got == [[], []]
+    got = assign(["The harbour fees will rise.", "Harbour fees are too high, and they know it."], [])
+    assert [[(t.topic, t.suggested) for t in s] for s in got] == [[("Harbour Fees", True)]] * 2
+    assert all(t.score <= 0.5 for s in got for t in s)
