@@ -8,15 +8,9 @@ from django.views.decorators.http import require_safe
 from people import selectors
 from people.models import Country, Person
 from statements import selectors as statement_selectors
+from statements.views import page_number
 
 PAGE_SIZE = 20
-
-
-def _page_number(request) -> int:
-    try:
-        return max(1, min(int(request.GET.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
 
 
 @require_safe
@@ -35,7 +29,7 @@ def person_detail(request, slug):
         raise Http404("No person with this name on record.") from None
     if person.slug != slug:  # merged into another record
         return redirect(person, permanent=True)
-    page = _page_number(request)
+    page = page_number(request)
     topic_stances = statement_selectors.person_topic_stances(person_id=person.pk)
     # ?topic=slug narrows the statements to one of the topics this person spoke on.
     topic = next((row for row in topic_stances if row["topic__slug"] == request.GET.get("topic")), None)

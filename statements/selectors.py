@@ -31,6 +31,15 @@ from statements.models import Article, Citation, Statement, StatementTopic, Topi
 REJECTED = Statement.ReviewStatus.REJECTED
 
 
+def stance_counts() -> dict:
+    """Annotations over StatementTopic rows: how many in all, and how many of each stance."""
+    stance = StatementTopic.Stance
+    return {
+        "total": Count("id"),
+        **{value: Count("id", filter=Q(stance=value)) for value in stance.values},
+    }
+
+
 def uses_postgres_search() -> bool:
     return connection.vendor == "postgresql"
 
@@ -173,18 +182,11 @@ def topic_get(*, slug: str) -> Topic:
 
 def topic_speaker_counts(*, topic: Topic) -> QuerySet:
     """Who spoke on a topic: one row per speaker with statement counts by stance."""
-    stance = StatementTopic.Stance
     rows = (
         StatementTopic.objects.filter(topic=topic, statement__speaker__isnull=False)
         .exclude(statement__review_status=REJECTED)
         .values("statement__speaker")
-        .annotate(
-            total=Count("id"),
-            support=Count("id", filter=Q(stance=stance.SUPPORT)),
-            oppose=Count("id", filter=Q(stance=stance.OPPOSE)),
-            neutral=Count("id", filter=Q(stance=stance.NEUTRAL)),
-            unclear=Count("id", filter=Q(stance=stance.UNCLEAR)),
-        )
+        .annotate(**stance_counts())
         .order_by("-total", "statement__speaker")
     )
     return rows
@@ -325,18 +327,11 @@ def person_topic_stances(*, person_id: int) -> list[dict]:
 
 
 def _person_topic_stances(person_id: int) -> list[dict]:
-    stance = StatementTopic.Stance
     return list(
         StatementTopic.objects.filter(statement__speaker_id=person_id, topic__is_suggested=False)
         .exclude(statement__review_status=REJECTED)
         .values("topic__slug", "topic__name")
-        .annotate(
-            total=Count("id"),
-            support=Count("id", filter=Q(stance=stance.SUPPORT)),
-            oppose=Count("id", filter=Q(stance=stance.OPPOSE)),
-            neutral=Count("id", filter=Q(stance=stance.NEUTRAL)),
-            unclear=Count("id", filter=Q(stance=stance.UNCLEAR)),
-        )
+        .annotate(**stance_counts())
         .order_by("-total", "topic__name")
     )
 

@@ -36,7 +36,8 @@ SEARCH_LABELS = {
 }
 
 
-def _page_number(request) -> int:
+def page_number(request) -> int:
+    """The ?page= of a paged HTML list, clamped to 1..10,000; anything else is page 1."""
     try:
         return max(1, min(int(request.GET.get("page", 1)), 10_000))
     except ValueError:
@@ -64,7 +65,7 @@ def topic_detail(request, slug):
         topic = selectors.topic_get(slug=slug)
     except Topic.DoesNotExist:
         raise Http404("No such topic.") from None
-    page = _page_number(request)
+    page = page_number(request)
     rows, has_next = selectors.topic_speakers_page(topic=topic, page=page, size=SPEAKERS_PER_TOPIC_PAGE)
     speaker_ids = [row["statement__speaker"] for row in rows]
     people = people_selectors.person_by_ids(speaker_ids)
@@ -134,7 +135,7 @@ def search(request):
     asked = any(value.strip() for value in params.values())
     filterset = StatementFilterSet(params, queryset=selectors.statement_list_public(), request=request)
     statements, has_next = [], False
-    page = _page_number(request)
+    page = page_number(request)
     if asked and filterset.is_valid():
         qs = filterset.qs
         if params.get("q", "").strip() and selectors.uses_postgres_search():
