@@ -137,9 +137,13 @@ def _same_remark_statement(*, person: Person | None, org: Organization | None, q
     return None
 
 
-def _topics_save(statement: Statement, item: ExtractedStatement) -> None:
+def _topics_save(statement: Statement, item: ExtractedStatement, *, topics: dict, new: bool) -> None:
+    """Topic links for a statement; ``topics`` caches Topic rows by name for the article's run."""
+    linked: set[int] = set()
     for suggestion in item.topics:
-        topic = Topic.objects.filter(name=suggestion.topic).first()
+        if suggestion.topic not in topics:
+            topics[suggestion.topic] = Topic.objects.filter(name=suggestion.topic).first()
+        topic = topics[suggestion.topic]
         if topic is None:
             if not suggestion.suggested:
                 continue
@@ -147,19 +151,24 @@ def _topics_save(statement: Statement, item: ExtractedStatement) -> None:
                 slug=slugify(suggestion.topic)[:140] or "topic",
                 defaults={"name": suggestion.topic[:120], "is_suggested": True},
             )
-        link = StatementTopic.objects.filter(statement=statement, topic=topic).first()
+            topics[suggestion.topic] = topic
+        if topic.pk in linked:
+            continue  # two suggestions naming one topic
+        linked.add(topic.pk)
+        # A statement created in this run has no links yet: nothing to look up.
+        link = None if new else StatementTopic.objects.filter(statement=statement, topic=topic).first()
         if link and (link.assigned_by == StatementTopic.AssignedBy.ANALYST or link.stance_confirmed):
             continue  # an analyst decided: keep it
-        StatementTopic.objects.update_or_create(
-            statement=statement,
-            topic=topic,
-            defaults={
-                "relevance": round(float(suggestion.score), 3),
-                "stance": suggestion.stance,
-                "stance_confidence": round(float(suggestion.stance_confidence), 3),
-                "assigned_by": StatementTopic.AssignedBy.MODEL,
-            },
-        )
+        values = {
+            "relevance": round(float(suggestion.score), 3),
+            "stance": suggestion.stance,
+            "stance_confidence": round(float(suggestion.stance_confidence), 3),
+            "assigned_by": StatementTopic.AssignedBy.MODEL,
+        }
+        if new:
+            StatementTopic.objects.create(statement=statement, topic=topic, **values)
+        else:
+            StatementTopic.objects.update_or_create(statement=statement, topic=topic, defaults=values)
 
 
 def _targets_save(statement: Statement, item: ExtractedStatement, speaker: Person | None) -> None:
@@ -177,7 +186,9 @@ def _speaker_cache_key(item: ExtractedStatement, article: Article) -> tuple:
     return (m.type, m.name, m.text if not m.name else "", m.role, m.role_is_former, m.country, m.organization, on)
 
 
-def _statement_upsert(*, item: ExtractedStatement, article: Article, version: str, speakers: dict) -> Statement:
+def _statement_upsert(
+    *, item: ExtractedStatement, article: Article, version: str, speakers: dict, topics: dict
+) -> Statement:
     # One article names the same speaker many times: resolve each distinct mention once.
     cache_key = _speaker_cache_key(item, article)
     if cache_key not in speakers:
@@ -189,6 +200,7 @@ def _statement_upsert(*, item: ExtractedStatement, article: Article, version: st
     statement = Statement.objects.filter(quote_key=key).first() or _same_remark_statement(
         person=person, org=org, quote=item.quote
     )
+    new = statement is None
     if statement is None:
         try:
             with transaction.atomic():
@@ -209,7 +221,7 @@ def _statement_upsert(*, item: ExtractedStatement, article: Article, version: st
                     extractor_version=version,
                 )
         except IntegrityError:  # another worker saved the same remark a moment ago
-            statement = Statement.objects.get(quote_key=key)
+            statement, new = Statement.objects.get(quote_key=key), False
     elif not statement.is_locked and statement.said_on and said_on < statement.said_on:
         # The earliest report dates the remark.
         statement.said_on, statement.date_precision, statement.date_basis = (
@@ -219,7 +231,7 @@ def _statement_upsert(*, item: ExtractedStatement, article: Article, version: st
         )
         statement.save(update_fields=["said_on", "date_precision", "date_basis", "updated_at"])
     if not statement.is_locked:
-        _topics_save(statement, item)
+        _topics_save(statement, item, topics=topics, new=new)
         _targets_save(statement, item, person)
     return statement
 
@@ -229,6 +241,7 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
     """Replace the extractor's statements for this article with ``extracted``; returns how many were kept."""
     kept: set[int] = set()
     speakers: dict = {}
+    topics: dict = {}
     # Named speakers first: the offices they record let "the Danish climate minister" resolve.
     ordered = sorted(extracted, key=lambda item: not looks_like_person_name(item.speaker.name or ""))
     for item in ordered:
@@ -240,7 +253,7 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
         if citation is not None and citation.statement.is_locked:
             kept.add(citation.pk)  # an analyst's decision stands
             continue
-        statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers)
+        statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers, topics=topics)
         fields = {
             "statement": statement,
             "text": item.quote,
