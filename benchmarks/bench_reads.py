@@ -84,6 +84,7 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
+    from config.startup import freeze_heap_after_startup
     from statements.models import Statement, StatementTopic, Topic
 
     if connection.vendor != "postgresql":
@@ -112,6 +113,8 @@ def main() -> None:
         ("HTML search page", f"/search/?q={term}", f"{term_rows:,} match '{term}'"),
     ]
     client = Client()
+    # As config/wsgi.py does in every web process: views loaded, start-up heap frozen.
+    freeze_heap_after_startup()
     print(f"onrecord read benchmark: {total:,} statements, {pg_version}, {os.cpu_count()} CPUs")
     print(f"Django test Client in-process; {args.requests} timed requests per case after {args.warmup} warm-up.")
     print(f"{'case':48} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'cpu p50':>8}  rows")

@@ -40,3 +40,19 @@ def test_production_settings_pass_check_deploy():
         },
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_wsgi_application_loads_views_and_freezes_the_startup_heap():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SECRET_KEY": "x" * 60,
+            "DJANGO_ALLOWED_HOSTS": "onrecord.example.org",
+            "DATABASE_URL": "sqlite:////tmp/onrecord-check.sqlite3",
+        }
+    )
+    code = "import gc, sys; import config.wsgi; print(gc.get_freeze_count() > 50_000, 'statements.api.views' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
