@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from statements.extraction import extract_many  # noqa: E402
-from statements.extraction import nlp as nlp_mod  # noqa: E402
+from extraction import extract_many  # noqa: E402
+from extraction import nlp as nlp_mod  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "extraction" / "articles"
 
@@ -51,7 +51,7 @@ def parse_only(nlp, batch, batch_size):
 
 def body_paragraphs(batch) -> list[str]:
     """The paragraphs extraction hands to spaCy: the body without headline and furniture."""
-    from statements.extraction.text import split_body
+    from extraction.text import split_body
 
     out = []
     for text, _ in batch:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from statements.feeds import PersonFeed
+from statements.syndication import PersonFeed
 
 from . import views
 

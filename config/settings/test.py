@@ -1,7 +1,20 @@
 """The test suite. DATABASE_URL / CELERY_BROKER_URL switch to PostgreSQL / Redis when set."""
 
+import os
+import uuid
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import CELERY_BROKER_TRANSPORT_OPTIONS, DATABASES, env
+
+# One id per suite run, inherited by the worker subprocesses and xdist workers the run starts:
+# its test database and its Redis keys carry it, so two runs on one machine (two clones in CI, or a
+# developer's own `make worker` beside the suite) never share a database, a queue or a delivery.
+TEST_RUN_ID = os.environ.setdefault("ONRECORD_TEST_RUN_ID", uuid.uuid4().hex[:10])
+DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_onrecord_{TEST_RUN_ID}"
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    **CELERY_BROKER_TRANSPORT_OPTIONS,
+    "global_keyprefix": f"onrecord-test-{TEST_RUN_ID}:",
+}
 
 SECRET_KEY = "test-secret-key"
 DEBUG = False

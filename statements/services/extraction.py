@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from extraction.types import ExtractedStatement, SpeakerType
 from people.models import Organization, Person
 from people.normalize import normalize_name
 from people.services import (
@@ -31,11 +32,10 @@ from people.services import (
     tenure_held_on,
     tenure_record_from_text,
 )
-from statements.extraction.types import ExtractedStatement, SpeakerType
 from statements.ingest.dedupe import normalize_quote, same_remark
 from statements.models import Article, Citation, Statement, StatementTopic, Topic
 
-from .pipeline import article_publication_date
+from .article_steps import article_publication_date
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +45,8 @@ SAME_REMARK_CANDIDATES = 500
 
 def extraction_run(*, article: Article) -> list[ExtractedStatement]:
     """Run the extractor over the article's text (no database writes)."""
-    from statements.extraction import extract
-    from statements.extraction.nlp import load
+    from extraction import extract
+    from extraction.nlp import load
 
     topics = list(Topic.objects.filter(is_suggested=False).values("name", "keywords"))
     return extract(

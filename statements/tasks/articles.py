@@ -6,8 +6,8 @@ re-queued if the worker dies mid-task; network errors retry with backoff, nothin
 
 from celery import shared_task
 
+from statements.services.article_steps import article_extract, article_fetch
 from statements.services.articles import article_fail
-from statements.services.pipeline import article_extract, article_fetch
 
 FETCH_MAX_RETRIES = 4
 EXTRACT_MAX_RETRIES = 2

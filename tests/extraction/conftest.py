@@ -6,7 +6,7 @@ import pytest
 @pytest.fixture(scope="session")
 def nlp():
     spacy = pytest.importorskip("spacy")
-    from statements.extraction import nlp as nlp_mod
+    from extraction import nlp as nlp_mod
 
     try:
         return nlp_mod.load()
@@ -17,7 +17,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def extract(nlp):
     """extract(text, published="2025-03-20") with the session's model."""
-    from statements.extraction import extract as _extract
+    from extraction import extract as _extract
 
     def run(text, published="2025-03-20", **kw):
         return _extract(text, published=published, nlp=nlp, **kw)

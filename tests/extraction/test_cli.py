@@ -1,10 +1,10 @@
-"""python -m statements.extraction prints the same JSON as the manage.py command."""
+"""python -m extraction prints the same JSON as the manage.py command."""
 
 import json
 from pathlib import Path
 
-from statements.extraction import EXTRACTOR_VERSION
-from statements.extraction.__main__ import main
+from extraction import EXTRACTOR_VERSION
+from extraction.__main__ import main
 
 ARTICLE = Path(__file__).parent / "articles" / "uk-housing-pledge.txt"
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from statements.extraction.dates import find_date, format_date
+from extraction.dates import find_date, format_date
 
 PUB = date(2025, 3, 20)  # a Thursday
 

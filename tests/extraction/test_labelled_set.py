@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from statements.extraction import EXTRACTOR_VERSION, extract_many, scoring
+from extraction import EXTRACTOR_VERSION, extract_many, scoring
 
 ARTICLES = Path(__file__).parent / "articles"
 SHARED_SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"

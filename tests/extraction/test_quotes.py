@@ -2,7 +2,7 @@
 
 import re
 
-from statements.extraction.quotes import find_quotes, quoted_letters
+from extraction.quotes import find_quotes, quoted_letters
 
 
 def _quotes(text):

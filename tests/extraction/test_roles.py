@@ -1,6 +1,6 @@
 """Titles in front of names: office, country, organisation, former."""
 
-from statements.extraction.roles import country_code, parse_title
+from extraction.roles import country_code, parse_title
 
 
 def test_country_from_demonym_name_and_institution():

@@ -268,7 +268,7 @@ def test_later_quoted_sentence_in_the_paragraph_keeps_the_speaker(extract):
 
 
 def test_topic_description_is_embedded_with_name_and_keywords():
-    from statements.extraction.topics import describe_topic
+    from extraction.topics import describe_topic
 
     topic = {"name": "Fisheries", "description": "Quotas and fishing boats.", "keywords": ["cod", "quota"]}
     assert describe_topic(topic) == "Fisheries: Quotas and fishing boats. cod, quota"
@@ -287,7 +287,7 @@ def test_new_topic_suggested_from_a_phrase_two_statements_share(extract):
 
 
 def test_no_suggestion_for_a_phrase_only_one_statement_uses():
-    from statements.extraction.topics import assign
+    from extraction.topics import assign
 
     got = assign(["The harbour fees will rise next year.", "We will open two new schools."], [])
     assert got == [[], []]

@@ -1,6 +1,6 @@
 """Body versus page furniture; offsets stay in the original text."""
 
-from statements.extraction.text import split_body
+from extraction.text import split_body
 
 
 def _paras(text):

@@ -51,15 +51,20 @@ def _broker() -> redis.Redis:
     return redis.Redis.from_url(os.environ["CELERY_BROKER_URL"])
 
 
+def _key(name: str) -> str:
+    """The Redis key of a queue or of the unacked table: this run's prefix keeps other runs' apart."""
+    return settings.CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"] + name
+
+
 def _broker_idle() -> bool:
     """Nothing waiting in the queues and nothing delivered but unacknowledged (acks_late: still running)."""
     client = _broker()
-    return all(client.llen(q) == 0 for q in QUEUES) and client.hlen("unacked") == 0
+    return all(client.llen(_key(q)) == 0 for q in QUEUES) and client.hlen(_key("unacked")) == 0
 
 
 def _purge() -> None:
     client = _broker()
-    client.delete(*QUEUES, "unacked", "unacked_index")
+    client.delete(*(_key(name) for name in (*QUEUES, "unacked", "unacked_index")))
 
 
 def _status(article_id: int) -> str:
@@ -98,7 +103,7 @@ def _assert_saved_once(article: Article, expected: int) -> None:
 @pytest.fixture
 def worker(settings):
     """A worker in this process (4 threads) consuming both queues from CELERY_BROKER_URL."""
-    from statements.extraction.nlp import load
+    from extraction.nlp import load
 
     load(settings.SPACY_MODEL)  # once, before threads share it
     _purge()
@@ -199,7 +204,7 @@ def test_a_fetch_task_delivered_twice_makes_one_article_with_statements_once(wor
 
 def test_a_feed_polled_by_two_tasks_at_once_gives_each_article_once(worker, site):
     from statements.models import Feed
-    from statements.tasks.feeds import poll_feed
+    from statements.tasks.polling import poll_feed
 
     entries = 20
     site.routes["/feed.xml"] = Answer(
@@ -287,16 +292,16 @@ def test_a_worker_killed_mid_extraction_loses_nothing_and_duplicates_nothing(set
         # Long enough that loading the model and extracting take well over the moment we wait.
         result = article_ingest(text=_text(30, 60, "Sixty reports from the chamber"), published="2026-04-01")
         article_id = result.article.pk
+        # The extraction has started when its start is on the article (written before the work begins).
         assert wait_for(
-            lambda: first.saw("statements.tasks.extract_article") and first.saw("received"), 30
+            lambda: Article.objects.filter(pk=article_id, extraction_started_at__isnull=False).exists(), 60
         ), first.log()
-        time.sleep(0.5)
         first.kill()
 
         # Killed before it could save: nothing half-written, the task not acknowledged.
         assert _status(article_id) == Article.Status.FETCHED
         assert not Citation.objects.filter(article_id=article_id).exists()
-        assert _broker().hlen("unacked") == 1, "the delivery is still owed to someone"
+        assert _broker().hlen(_key("unacked")) == 1, "the delivery is still owed to someone"
 
         second = WorkerProcess("heir")
         assert wait_for(lambda: _status(article_id) == Article.Status.EXTRACTED, timeout=120), second.log()

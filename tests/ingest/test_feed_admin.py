@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import Feed
-from statements.tasks import feeds as feed_tasks
+from statements.tasks import polling as feed_tasks
 
 pytestmark = pytest.mark.django_db
 

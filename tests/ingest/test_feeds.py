@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from statements.ingest.feeds import FeedError, feed_parse, fetch_feed
+from statements.ingest.feed_reader import FeedError, feed_parse, fetch_feed
 from statements.ingest.fetch import FetchRefused
 from statements.models import Article, Feed
-from statements.services.feeds import feed_backoff, feed_enable, feed_poll
-from statements.tasks.feeds import poll_due_feeds, poll_feed
+from statements.services.feed_polling import feed_backoff, feed_enable, feed_poll
+from statements.tasks.polling import poll_due_feeds, poll_feed
 
 from . import corpus
 from .webserver import Answer

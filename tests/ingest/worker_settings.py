@@ -5,10 +5,11 @@ worker was killed is handed to another worker within seconds instead of an hour.
 """
 
 from config.settings.test import *  # noqa: F403
-from config.settings.test import env
+from config.settings.test import CELERY_BROKER_TRANSPORT_OPTIONS, env
 
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BROKER_TRANSPORT_OPTIONS = {
+    **CELERY_BROKER_TRANSPORT_OPTIONS,
     "visibility_timeout": env.int("TEST_VISIBILITY_TIMEOUT", default=4),
     "unacked_restore_interval": 1,
     "unacked_restore_throttle": 1,

@@ -121,7 +121,7 @@ def test_url_with_text_keeps_the_url_and_fetches_nothing(ingest):
 
 
 def test_a_worker_that_keeps_dying_is_not_restarted_for_ever(ingest):
-    from statements.services.pipeline import EXTRACT_MAX_DEATHS, article_extract
+    from statements.services.article_steps import EXTRACT_MAX_DEATHS, article_extract
 
     article = ingest(text="Budget vote passes\n\nThe minister said that the budget was fair to all.").article
     long_ago = timezone.now() - dt.timedelta(hours=2)
@@ -135,7 +135,7 @@ def test_a_worker_that_keeps_dying_is_not_restarted_for_ever(ingest):
 
 
 def test_a_duplicate_delivery_running_alongside_is_not_a_death(ingest):
-    from statements.services.pipeline import EXTRACT_MAX_DEATHS, article_extract
+    from statements.services.article_steps import EXTRACT_MAX_DEATHS, article_extract
 
     article = ingest(text="Budget vote passes\n\nThe minister said that the budget was fair to all.").article
     Article.objects.filter(pk=article.pk).update(

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from statements.extraction import extract
+from extraction import extract
 
 pytestmark = pytest.mark.embeddings
 

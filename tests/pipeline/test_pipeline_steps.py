@@ -3,8 +3,8 @@
 import pytest
 
 from statements.models import Article, Citation, Statement, StatementTopic
+from statements.services.article_steps import article_extract
 from statements.services.articles import article_retry
-from statements.services.pipeline import article_extract
 from statements.services.topics import topic_define
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from extraction.types import ExtractedStatement, SpeakerMention, SpeakerType
 from people.models import Organization, Person
-from statements.extraction.types import ExtractedStatement, SpeakerMention, SpeakerType
 from statements.models import Article, Citation, Statement
 from statements.services.extraction import article_statements_save
 

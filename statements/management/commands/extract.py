@@ -18,8 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, file, format, published, **options):
         from django.conf import settings
 
-        from statements.extraction import EXTRACTOR_VERSION, extract
-        from statements.extraction.nlp import load
+        from extraction import EXTRACTOR_VERSION, extract
+        from extraction.nlp import load
 
         path = Path(file)
         try:

@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.db.models import Q
 
-from statements.extraction import EXTRACTOR_VERSION
+from extraction import EXTRACTOR_VERSION
 from statements.models import Article
-from statements.services.pipeline import article_extract
+from statements.services.article_steps import article_extract
 
 
 class Command(BaseCommand):

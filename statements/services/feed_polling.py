@@ -53,7 +53,7 @@ def feed_backoff(*, interval_minutes: int, failures: int) -> dt.timedelta:
 
 def feed_poll(*, feed: Feed) -> FeedPollResult:
     """Fetch `feed` and ingest each entry not already on record (one transaction per article)."""
-    from statements.ingest.feeds import FeedError, fetch_feed
+    from statements.ingest.feed_reader import FeedError, fetch_feed
     from statements.ingest.fetch import FetchError
 
     try:
@@ -164,7 +164,7 @@ def feed_enable(*, feed: Feed) -> Feed:
 
 def feed_poll_enqueue(*, feed: Feed) -> bool:
     """Ask a worker to poll `feed` now (after the current transaction commits). False if disabled."""
-    from statements.tasks.feeds import poll_feed
+    from statements.tasks.polling import poll_feed
 
     if not feed.enabled:
         return False

@@ -1,4 +1,4 @@
-"""python -m statements.extraction --published YYYY-MM-DD FILE: print statements as JSON.
+"""python -m extraction --published YYYY-MM-DD FILE: print statements as JSON.
 
 The same JSON as ``manage.py extract --format json``, without Django.
 """
@@ -15,7 +15,7 @@ from . import EXTRACTOR_VERSION, extract
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m statements.extraction")
+    ap = argparse.ArgumentParser(prog="python -m extraction")
     ap.add_argument("file", help="article text file ('-' for standard input)")
     ap.add_argument("--published", help="publication date, YYYY-MM-DD (default: today)")
     ap.add_argument("--format", default="json", choices=["json"])

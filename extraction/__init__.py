@@ -1,6 +1,6 @@
 """Statement extraction: who said what, when, in a news article. Plain Python, no Django.
 
-    from statements.extraction import extract
+    from extraction import extract
     for st in extract(text, published=date(2025, 3, 20)):
         print(st.speaker.name, st.kind, st.quote)
 """

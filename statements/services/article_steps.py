@@ -99,7 +99,7 @@ def article_fetch(*, article_id: int) -> str:
 
 def article_extract(*, article_id: int, force: bool = False) -> str:
     """Extract statements from a fetched article and save them. ``force`` re-runs an extracted one."""
-    from statements.extraction import EXTRACTOR_VERSION
+    from extraction import EXTRACTOR_VERSION
 
     from .extraction import article_statements_save, extraction_run
 

@@ -3,7 +3,7 @@
 from celery import shared_task
 
 from statements.models import Feed
-from statements.services.feeds import feed_claim, feed_poll, feeds_due
+from statements.services.feed_polling import feed_claim, feed_poll, feeds_due
 
 
 @shared_task(name="statements.tasks.poll_due_feeds")

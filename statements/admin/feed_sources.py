@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from statements.ingest.fetch import FetchRefused
 from statements.ingest.urls import validate_url
 from statements.models import Feed
-from statements.services.feeds import feed_enable, feed_poll_enqueue
+from statements.services.feed_polling import feed_enable, feed_poll_enqueue
 
 
 class FeedForm(forms.ModelForm):
