@@ -6,9 +6,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from common.api import errors as api_errors
 from people.api import urls as people_api_urls
 from statements import views as statement_views
-from statements.api import errors as api_errors
 from statements.api import urls as statements_api_urls
 
 # One browsable API root listing every collection; each app keeps its own routes.

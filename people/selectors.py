@@ -72,7 +72,7 @@ def people_matching(value: str) -> list[Person]:
 
     Merged records resolve to the record they were merged into.
     """
-    from statements.api.filters import is_id
+    from common.ids import is_id
 
     value = value.strip()
     if not value:

@@ -5,10 +5,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from common.paging import page_number
 from people import selectors
 from people.models import Country, Person
 from statements import selectors as statement_selectors
-from statements.views import page_number
 
 PAGE_SIZE = 20
 

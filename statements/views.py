@@ -15,6 +15,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from common.paging import page_number
 from people import selectors as people_selectors
 from statements import selectors
 from statements.api.filters import StatementFilterSet
@@ -34,14 +35,6 @@ SEARCH_LABELS = {
     "said_after": "Said from",
     "said_before": "Said until",
 }
-
-
-def page_number(request) -> int:
-    """The ?page= of a paged HTML list, clamped to 1..10,000; anything else is page 1."""
-    try:
-        return max(1, min(int(request.GET.get("page", 1)), 10_000))
-    except ValueError:
-        return 1
 
 
 @require_safe

@@ -104,12 +104,12 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "statements.api.pagination.StandardCursorPagination",
+    "DEFAULT_PAGINATION_CLASS": "common.api.pagination.StandardCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_THROTTLE", default="120/minute")},
-    "EXCEPTION_HANDLER": "statements.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "common.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "onrecord API",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q
 
+from common.api.filters import UpdatedSinceFilterSet
+from common.ids import MAX_ID, is_id
 from people import selectors
 from people.models import Organization, Person, Position, Tenure
-from statements.api.filters import MAX_ID, UpdatedSinceFilterSet, is_id
 
 
 class PersonFilterSet(UpdatedSinceFilterSet):

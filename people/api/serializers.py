@@ -10,8 +10,8 @@ import datetime as dt
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from common.api.links import page_url
 from people.models import Country, Organization, Person, Position, Tenure
-from statements.api.links import page_url
 
 
 class CountrySerializer(serializers.ModelSerializer):

@@ -12,6 +12,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from common.api.errors import ERROR_RESPONSES
+from common.api.filters import AliasedOrderingFilter
 from people import selectors
 from people.api import filters
 from people.api.serializers import (
@@ -21,8 +23,6 @@ from people.api.serializers import (
     PositionSerializer,
     TenureSerializer,
 )
-from statements.api.filters import AliasedOrderingFilter
-from statements.api.views import ERROR_RESPONSES
 
 FILTERS = [DjangoFilterBackend, AliasedOrderingFilter]
 

@@ -8,31 +8,13 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from rest_framework.exceptions import ValidationError
-from rest_framework.filters import OrderingFilter
 
+from common.api.filters import UpdatedSinceFilterSet
+from common.ids import MAX_ID, is_id
 from people import selectors as people_selectors
 from people.models import Organization, Position
 from statements import selectors
 from statements.models import Article, Citation, Outlet, Statement, StatementTopic, Topic
-
-
-class UpdatedSinceFilterSet(django_filters.FilterSet):
-    """Incremental sync: rows changed at or after a moment (ISO 8601 date-time)."""
-
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        help_text="Only rows created or changed at or after this ISO 8601 date-time, "
-        "e.g. 2025-01-31T12:00:00Z. Use the newest updated_at you have seen to sync incrementally.",
-    )
-
-
-# Ids are 64-bit: larger numbers are not ids (and must not reach the database as numbers).
-MAX_ID = 2**63 - 1
-
-
-def is_id(value: str) -> bool:
-    return value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID
 
 
 def _id_or_slug(value: str) -> Q:
@@ -190,33 +172,3 @@ class TopicFilterSet(UpdatedSinceFilterSet):
         fields = ["parent"]
 
 
-class AliasedOrderingFilter(OrderingFilter):
-    """OrderingFilter whose public field names may map to other (annotated) names, strictly checked.
-
-    The statements list is ordered by a NULL-safe date key (`said_sort`) that clients know as
-    `said_on`; a view may also supply a request-dependent default (rank order when searching).
-    Unknown fields are an error, not silently ignored.
-    """
-
-    def remove_invalid_fields(self, queryset, fields, view, request):
-        allowed = [field for field, _ in self.get_valid_fields(queryset, view, {"request": request})]
-        aliases = getattr(view, "ordering_aliases", {})
-        ordering = []
-        for term in filter(None, (field.strip() for field in fields)):
-            name = term.lstrip("-")
-            if name not in allowed:
-                raise ValidationError(
-                    {
-                        "ordering": [
-                            f"Cannot order by {name!r}; use one of: {', '.join(allowed)} (prefix - to reverse)."
-                        ]
-                    }
-                )
-            ordering.append(("-" if term.startswith("-") else "") + aliases.get(name, name))
-        return ordering
-
-    def get_default_ordering(self, view):
-        request = getattr(view, "request", None)
-        if request is not None and hasattr(view, "get_default_ordering"):
-            return view.get_default_ordering(request)
-        return super().get_default_ordering(view)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from common.api.links import page_url
 from people.api.serializers import OrganizationRefSerializer, PersonRefSerializer, PositionRefSerializer
-from statements.api.links import page_url
 from statements.models import Article, Citation, Outlet, Statement, StatementTopic, Topic
 
 

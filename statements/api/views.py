@@ -13,11 +13,12 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from common.api.errors import ERROR_RESPONSES, error_body
+from common.api.filters import AliasedOrderingFilter, UpdatedSinceFilterSet
 from people import selectors as people_selectors
 from people.models import Person
 from statements import selectors
 from statements.api import filters
-from statements.api.errors import error_body
 from statements.api.renderers import STATEMENT_CSV_COLUMNS, StatementCSVRenderer, csv_lines, statement_csv_row
 from statements.api.serializers import (
     ArticleAcceptedSerializer,
@@ -32,11 +33,6 @@ from statements.api.serializers import (
 from statements.models import Outlet, Statement
 from statements.services.articles import IngestError, article_ingest
 
-ERROR_RESPONSES = {
-    400: OpenApiResponse(description='Invalid input: {"error": {"code", "message", "fields"}}'),
-    404: OpenApiResponse(description='Not found: {"error": {"code": "not_found", "message"}}'),
-    429: OpenApiResponse(description="Too many requests (anonymous reads are throttled)."),
-}
 CSV_EXPORT_CHUNK = 2000
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
@@ -55,7 +51,7 @@ class StatementListMixin:
 
     serializer_class = StatementSerializer
     filterset_class = filters.StatementFilterSet
-    filter_backends = [DjangoFilterBackend, filters.AliasedOrderingFilter]
+    filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
     ordering_fields = ["said_on", "updated_at", "id", "confidence"]
     ordering_aliases = {"said_on": "said_sort"}
@@ -119,7 +115,7 @@ class StatementViewSet(StatementListMixin, viewsets.ReadOnlyModelViewSet):
 )
 class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.ArticleFilterSet
-    filter_backends = [DjangoFilterBackend, filters.AliasedOrderingFilter]
+    filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
     ordering_fields = ["id", "published", "updated_at"]
     ordering = ["-pk"]
 
@@ -185,7 +181,7 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = TopicSerializer
     filterset_class = filters.TopicFilterSet
-    filter_backends = [DjangoFilterBackend, filters.AliasedOrderingFilter]
+    filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
     ordering_fields = ["name", "id", "updated_at"]
     ordering = ["name"]
     lookup_field = "slug"
@@ -229,7 +225,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(list=extend_schema(summary="List outlets"), retrieve=extend_schema(summary="One outlet"))
 class OutletViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OutletSerializer
-    filterset_class = filters.UpdatedSinceFilterSet
+    filterset_class = UpdatedSinceFilterSet
     filter_backends = [DjangoFilterBackend]
 
     def get_queryset(self):

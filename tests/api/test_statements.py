@@ -131,7 +131,7 @@ def test_page_size_is_capped(api, db):
     for _ in range(3):
         f.statement(speaker)
     assert len(api.get(URL, {"page_size": 2}).json()["results"]) == 2
-    from statements.api.pagination import StandardCursorPagination
+    from common.api.pagination import StandardCursorPagination
 
     assert StandardCursorPagination.max_page_size == 200
 

@@ -2,9 +2,17 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+# The error responses every operation documents in the OpenAPI schema.
+ERROR_RESPONSES = {
+    400: OpenApiResponse(description='Invalid input: {"error": {"code", "message", "fields"}}'),
+    404: OpenApiResponse(description='Not found: {"error": {"code": "not_found", "message"}}'),
+    429: OpenApiResponse(description="Too many requests (anonymous reads are throttled)."),
+}
 
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:

@@ -1,0 +1,1 @@
+"""REST plumbing both apps' APIs use: errors, pagination, filters and links."""
