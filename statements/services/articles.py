@@ -20,6 +20,8 @@ from django.utils.text import slugify
 
 from statements.models import Article, Feed, Outlet
 
+from .task_handoff import Handoff, article_step_enqueue
+
 
 class IngestError(ValueError):
     """Input we cannot take, with a message that tells the person what to change."""
@@ -29,6 +31,12 @@ class IngestError(ValueError):
 class IngestResult:
     article: Article
     created: bool
+    # The next step's task; ``handoff.waiting_for_queue`` when the broker could not take it.
+    handoff: Handoff | None = None
+
+    @property
+    def waiting_for_queue(self) -> bool:
+        return self.handoff is not None and self.handoff.waiting_for_queue
 
 
 # Control characters other than tab and newline mark binary data or a broken encoding.
@@ -191,11 +199,11 @@ def _ingest_url(
                 outlet=outlet_for_url(canonical),
                 status=Article.Status.QUEUED,
             )
-            article_step_enqueue("fetch", article.pk)
+            handoff = article_step_enqueue("fetch", article.pk)
     except IntegrityError:
         # Someone ingested the same URL a moment ago: theirs is the one.
         return IngestResult(Article.objects.get(url=canonical), False)
-    return IngestResult(article, True)
+    return IngestResult(article, True, handoff)
 
 
 def _ingest_text(
@@ -234,18 +242,11 @@ def _ingest_text(
                 fetched_at=timezone.now(),
                 status=Article.Status.FETCHED,
             )
-            article_step_enqueue("extract", article.pk)
+            handoff = article_step_enqueue("extract", article.pk)
     except IntegrityError:  # the same text or URL stored a moment ago by someone else
         twin = Article.objects.filter(content_hash=digest).first() or Article.objects.get(url=url)
         return IngestResult(twin, False)
-    return IngestResult(article, True)
-
-
-def article_step_enqueue(step: str, article_id: int) -> None:
-    from statements.tasks import articles as article_tasks
-
-    task = article_tasks.fetch_article if step == "fetch" else article_tasks.extract_article
-    transaction.on_commit(lambda: task.delay(article_id))
+    return IngestResult(article, True, handoff)
 
 
 def article_fail(*, article_id: int, error: str) -> None:
@@ -263,6 +264,7 @@ def article_retry(*, article: Article) -> Article:
     article.status = Article.Status.FETCHED if article.text else Article.Status.QUEUED
     article.error = ""
     article.attempts = 0
-    article.save(update_fields=["status", "error", "attempts", "updated_at"])
+    article.requeues = 0
+    article.save(update_fields=["status", "error", "attempts", "requeues", "updated_at"])
     article_step_enqueue("extract" if article.text else "fetch", article.pk)
     return article
