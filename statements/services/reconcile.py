@@ -134,3 +134,23 @@ def article_resume(*, article: Article) -> bool | None:
     if row is None:
         return None
     return _requeue_one(article.pk, row["status"])
+
+
+# The beat sends the reconciler every 2 minutes; three missed beats mean no worker is taking tasks.
+HEARTBEAT_STALE_AFTER = dt.timedelta(minutes=6)
+
+
+def pipeline_status() -> dict:
+    """For /health/: stalled articles and the last worker heartbeat (informational, not a 503)."""
+    beat = worker_heartbeat()
+    age = (timezone.now() - beat).total_seconds() if beat else None
+    if beat is None:
+        worker = "never seen"
+    else:
+        worker = "ok" if age <= HEARTBEAT_STALE_AFTER.total_seconds() else "stale"
+    return {
+        "stalled_articles": articles_stalled().count(),
+        "worker": worker,
+        "worker_heartbeat": beat.isoformat() if beat else None,
+        "worker_heartbeat_age_seconds": round(age) if age is not None else None,
+    }
