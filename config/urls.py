@@ -1,12 +1,14 @@
 """Project URLs: HTML pages, the REST API (/api/v1/), its schema and docs, admin, health."""
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from common.api import errors as api_errors
+from common.login_throttle import login_throttled
 from people.api import urls as people_api_urls
 from statements import views as statement_views
 from statements.api import urls as statements_api_urls
@@ -20,12 +22,18 @@ api_v1 = [
     path("", include(people_api_urls)),
 ]
 
+# Swagger UI (its script served as a file by the split view) and ReDoc set inline styles and ReDoc
+# runs its search in a blob: worker; scripts stay 'self' only.
+_docs_csp = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["'self'", "blob:"]})
+
 urlpatterns = [
+    # Before admin/: the admin's own login view, behind the failed-login lockout.
+    path("admin/login/", login_throttled(admin.site.login)),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("api/docs/", _docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
+    path("api/redoc/", _docs_csp(SpectacularRedocView.as_view(url_name="api-schema")), name="api-redoc"),
     path("health/", statement_views.health, name="health"),
     path("", include("people.urls")),
     path("", include("statements.urls")),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "csp",
     "people",
     "statements",
 ]
@@ -42,6 +43,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -93,6 +95,25 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# --- Content-Security-Policy (django-csp) ------------------------------------------------------
+# Pages, feeds and the admin load only our own scripts, styles and images: no inline script
+# anywhere, so markup that slipped into the record could not run. The API docs views relax
+# styles and workers only for themselves (config/urls.py): Swagger UI and ReDoc inject styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -131,6 +152,9 @@ SPECTACULAR_SETTINGS = {
         "StatementKindEnum": "statements.models.Statement.Kind",
     },
 }
+
+# Article submissions per token (POST /api/v1/articles/): each may hold a worker for minutes.
+API_SUBMIT_THROTTLE = env("API_SUBMIT_THROTTLE", default="60/hour")
 
 # --- Celery ---------------------------------------------------------------------------------
 # No broker configured: tasks run in-process (eagerly), so `make run` needs no server.

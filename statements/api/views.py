@@ -31,6 +31,7 @@ from statements.api.serializers import (
     StatementSerializer,
     TopicSerializer,
 )
+from statements.api.throttles import ArticleSubmitThrottle
 from statements.models import Article, Outlet, Statement
 from statements.services.articles import IngestError, article_ingest
 from statements.services.reconcile import article_resume
@@ -136,6 +137,11 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         if self.action == "create":
             return [permissions.IsAuthenticated()]
         return super().get_permissions()
+
+    def get_throttles(self):
+        if self.action == "create":
+            return [*super().get_throttles(), ArticleSubmitThrottle()]
+        return super().get_throttles()
 
     @extend_schema(
         summary="Submit an article",
