@@ -9,12 +9,13 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from common.api.errors import ERROR_RESPONSES, error_body
 from common.api.filters import AliasedOrderingFilter, UpdatedSinceFilterSet
+from common.api.renderers import CSPBrowsableAPIRenderer
 from people import selectors as people_selectors
 from people.models import Person
 from statements import selectors
@@ -55,7 +56,7 @@ class StatementListMixin:
     serializer_class = StatementSerializer
     filterset_class = filters.StatementFilterSet
     filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
+    renderer_classes = [JSONRenderer, CSPBrowsableAPIRenderer, StatementCSVRenderer]
     ordering_fields = ["said_on", "updated_at", "id", "confidence"]
     ordering_aliases = {"said_on": "said_sort"}
 

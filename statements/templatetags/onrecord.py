@@ -146,7 +146,8 @@ def timeline_svg(rows: list[dict], width: int = 720, height: int = 180):
 def _legend():
     return mark_safe(  # noqa: S308 - constant markup
         "".join(
-            f'<span class="legend-item"><span class="swatch" style="background:{STANCE_COLOURS[s]}"></span>{STANCE_LABELS[s]}</span>'
+            # A class, not a style attribute: the Content-Security-Policy allows no inline styles.
+            f'<span class="legend-item"><span class="swatch swatch-{s}"></span>{STANCE_LABELS[s]}</span>'
             for s in ("support", "oppose", "neutral", "unclear")
         )
     )
