@@ -187,12 +187,16 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 # One article's extraction is stopped (and the article failed with the reason) well before the
 # global hard limit, so a giant or pathological text cannot hold a worker slot for long.
 EXTRACT_TIME_LIMIT = env.int("EXTRACT_TIME_LIMIT", default=5 * 60)
+# Then the process is killed: a run started longer ago than this is dead (the reconciler resends it).
+EXTRACT_HARD_TIME_LIMIT = EXTRACT_TIME_LIMIT + 60
 CELERY_TASK_ANNOTATIONS = {
     "statements.tasks.extract_article": {
         "soft_time_limit": EXTRACT_TIME_LIMIT,
-        "time_limit": EXTRACT_TIME_LIMIT + 60,
+        "time_limit": EXTRACT_HARD_TIME_LIMIT,
     },
 }
+# The first wait before a task retries after a database or broker error; it doubles each time.
+PIPELINE_OUTAGE_BACKOFF = env.int("PIPELINE_OUTAGE_BACKOFF", default=60)
 CELERY_TASK_ROUTES = {
     "statements.tasks.fetch_article": {"queue": "fetch"},
     "statements.tasks.poll_feed": {"queue": "fetch"},

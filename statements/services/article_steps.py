@@ -12,7 +12,7 @@ import logging
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -42,7 +42,7 @@ def _extraction_start_record(article_id: int, allowed) -> None:
     death; a start after that is the redelivery of a run that never finished.
     """
     now = timezone.now()
-    stale = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    stale = now - dt.timedelta(seconds=settings.EXTRACT_HARD_TIME_LIMIT)
     rows = Article.objects.filter(pk=article_id, status__in=allowed)
     rows.filter(extraction_started_at__lt=stale).update(attempts=F("attempts") + 1, extraction_started_at=now)
     rows.filter(extraction_started_at__isnull=True).update(extraction_started_at=now)
@@ -126,6 +126,8 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
             f"({len(article.text):,} characters); split the article or retry it when the extractor is faster.",
         )
         return Article.Status.FAILED
+    except DatabaseError:
+        raise  # an outage, not this article's fault: the task retries (and cannot record it now)
     except Exception as exc:  # the extractor is our code: record any failure on the article, readably
         logger.exception("extraction failed for article %s", article_id)
         article_fail(article_id=article_id, error=f"Extraction failed: {type(exc).__name__}: {exc}")

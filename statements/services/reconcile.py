@@ -7,9 +7,9 @@ the failure. None of these leave a trace in the broker, so the reconciler looks 
 
 - never sent (``task_due_at`` empty: the broker refused it): sent again at the next pass;
 - sent, or due to retry, longer ago than the stall threshold and not running: sent again;
-- an extraction that started longer ago than the hard task time limit is not running (the limit
-  kills it), whatever the broker thinks: sent again (its start counts as a death, see
-  ``article_steps``).
+- an extraction that started longer ago than its hard time limit is not running (the limit kills
+  it), whatever the broker thinks (a killed worker's task waits for the broker's visibility
+  timeout, an hour): sent again (its start counts as a death, see ``article_steps``).
 
 Sending twice is safe, the steps are idempotent; the threshold only keeps duplicates rare. An
 article re-sent ``RECONCILE_MAX_REQUEUES`` times without progress is failed with a reason, so a
@@ -63,7 +63,7 @@ def articles_stalled(
     """Articles owed a step with no task that could still be alive for it."""
     now = timezone.now()
     older_than = stall_threshold() if older_than is None else older_than
-    run_limit = dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    run_limit = dt.timedelta(seconds=settings.EXTRACT_HARD_TIME_LIMIT)
     unsent = Q(task_due_at__isnull=True, updated_at__lte=now - min(older_than, unsent_grace))
     overdue = Q(task_due_at__lte=now - older_than)
     died = Q(extraction_started_at__lte=now - run_limit)

@@ -12,6 +12,7 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import DatabaseError, IntegrityError
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
@@ -25,14 +26,14 @@ logger = logging.getLogger(__name__)
 FETCH_MAX_RETRIES = 4
 # A race with another worker creating the same person or office: gone in a moment.
 RACE_MAX_RETRIES = 2
-# Database or broker away: 1, 2, 4, 8, 16 minutes (half an hour in all), then the reconciler's turn.
+# Database or broker away: 1, 2, 4, 8, 16 minutes (PIPELINE_OUTAGE_BACKOFF doubling; half an hour
+# in all), then the reconciler's turn.
 OUTAGE_MAX_RETRIES = 5
-OUTAGE_FIRST_BACKOFF = 60
 OUTAGE_ERRORS = (DatabaseError, BrokerError, ConnectionError)
 
 
 def _outage_countdown(retries: int) -> int:
-    return OUTAGE_FIRST_BACKOFF * 2**retries
+    return settings.PIPELINE_OUTAGE_BACKOFF * 2**retries
 
 
 def _note_retry(article_id: int, countdown: int) -> None:

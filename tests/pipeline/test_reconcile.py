@@ -151,7 +151,7 @@ def test_the_stall_threshold_leaves_recently_sent_and_running_work_alone(setting
 
 
 def test_a_run_older_than_the_hard_time_limit_is_dead_and_sent_again_once(settings, monkeypatch):
-    settings.CELERY_TASK_TIME_LIMIT = 15 * 60
+    settings.EXTRACT_HARD_TIME_LIMIT = 15 * 60
     dead = _stored_without_task(_text(4), queued_minutes_ago=20)
     Article.objects.filter(pk=dead).update(extraction_started_at=timezone.now() - dt.timedelta(minutes=16))
     assert list(articles_stalled().values_list("pk", flat=True)) == [dead]
