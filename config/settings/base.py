@@ -196,7 +196,7 @@ CELERY_TASK_ANNOTATIONS = {
     },
 }
 # The first wait before a task retries after a database or broker error; it doubles each time.
-PIPELINE_OUTAGE_BACKOFF = env.int("PIPELINE_OUTAGE_BACKOFF", default=60)
+PIPELINE_OUTAGE_BACKOFF = env.float("PIPELINE_OUTAGE_BACKOFF", default=60.0)
 CELERY_TASK_ROUTES = {
     "statements.tasks.fetch_article": {"queue": "fetch"},
     "statements.tasks.poll_feed": {"queue": "fetch"},

@@ -32,7 +32,7 @@ OUTAGE_MAX_RETRIES = 5
 OUTAGE_ERRORS = (DatabaseError, BrokerError, ConnectionError)
 
 
-def _outage_countdown(retries: int) -> int:
+def _outage_countdown(retries: int) -> float:
     return settings.PIPELINE_OUTAGE_BACKOFF * 2**retries
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 
 from config.celery_app import app as celery_app
@@ -24,6 +25,9 @@ def _reset_pools() -> None:
 def broker_at(url: str, settings):
     """Send tasks to ``url`` for real (not eagerly) inside the block; eager again after it."""
     previous = celery_app.conf.broker_url
+    previous_env = os.environ.get("CELERY_BROKER_URL")
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration.
+    os.environ["CELERY_BROKER_URL"] = url
     settings.CELERY_TASK_ALWAYS_EAGER = False
     celery_app.conf.update(task_always_eager=False, broker_url=url)
     _reset_pools()
@@ -31,5 +35,9 @@ def broker_at(url: str, settings):
         yield
     finally:
         _reset_pools()
+        if previous_env is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = previous_env
         celery_app.conf.update(task_always_eager=True, broker_url=previous)
         settings.CELERY_TASK_ALWAYS_EAGER = True
