@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format migrate samples worker beat browser-deps bench bench-extraction bench-ingest bench-reads embeddings clean
+.PHONY: install run test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads embeddings clean
 
 # Re-installs only when pyproject.toml changes; safe to run any number of times.
 install: $(STAMP)
@@ -38,6 +38,10 @@ test: install browser-deps
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The pictures in docs/screenshots/ change only here; test runs save theirs in a temporary directory.
+screenshots: install browser-deps
+	ONRECORD_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest -p no:cacheprovider tests/browser
 
 lint: install
 	$(BIN)/ruff check .
