@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from rapidfuzz import fuzz
 
 from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
@@ -72,10 +72,6 @@ def country_queryset() -> QuerySet[Country]:
     return Country.objects.all()
 
 
-def country_list_with_counts() -> QuerySet[Country]:
-    return Country.objects.annotate(person_count=Count("people", distinct=True))
-
-
 def country_get(*, code: str) -> Country | None:
     """The country with this ISO alpha-2 code (either case), or None when the code is empty or unknown."""
     if not code:
@@ -114,11 +110,6 @@ def current_tenures(person: Person, today: dt.date | None = None) -> list[Tenure
     """From prefetched tenures: no query."""
     today = today or dt.date.today()
     return [tenure for tenure in person.tenures.all() if tenure.covers(today)]
-
-
-def past_tenures(person: Person, today: dt.date | None = None) -> list[Tenure]:
-    today = today or dt.date.today()
-    return [tenure for tenure in person.tenures.all() if tenure.end is not None and tenure.end < today]
 
 
 def countries_with_people() -> QuerySet[Country]:
