@@ -15,6 +15,7 @@ from rest_framework.reverse import reverse
 
 from common.api.errors import ERROR_RESPONSES, error_body
 from common.api.filters import AliasedOrderingFilter, UpdatedSinceFilterSet
+from common.api.strict import StrictQueryParamsMixin
 from people import selectors as people_selectors
 from people.models import Person
 from statements import selectors
@@ -97,7 +98,7 @@ class StatementListMixin:
     ),
     retrieve=extend_schema(summary="One statement", responses={200: StatementSerializer, **ERROR_RESPONSES}),
 )
-class StatementViewSet(StatementListMixin, viewsets.ReadOnlyModelViewSet):
+class StatementViewSet(StrictQueryParamsMixin, StatementListMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if self.action == "retrieve":
             # A statement asked for by id is shown whatever its review status (the status says it all).
@@ -113,7 +114,7 @@ class StatementViewSet(StatementListMixin, viewsets.ReadOnlyModelViewSet):
         summary="One article, with its text", responses={200: ArticleDetailSerializer, **ERROR_RESPONSES}
     ),
 )
-class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.ArticleFilterSet
     filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
     ordering_fields = ["id", "published", "updated_at"]
@@ -178,13 +179,14 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List topics", responses={200: TopicSerializer(many=True), **ERROR_RESPONSES}),
     retrieve=extend_schema(summary="One topic", responses={200: TopicSerializer, **ERROR_RESPONSES}),
 )
-class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+class TopicViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = TopicSerializer
     filterset_class = filters.TopicFilterSet
     filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
     ordering_fields = ["name", "id", "updated_at"]
     ordering = ["name"]
     lookup_field = "slug"
+    action_query_params = {"speakers": {"limit"}}
 
     def get_queryset(self):
         return selectors.public_topics().select_related("parent")
@@ -223,7 +225,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary="List outlets"), retrieve=extend_schema(summary="One outlet"))
-class OutletViewSet(viewsets.ReadOnlyModelViewSet):
+class OutletViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = OutletSerializer
     filterset_class = UpdatedSinceFilterSet
     filter_backends = [DjangoFilterBackend]
@@ -250,7 +252,7 @@ def _bounded_int(raw, *, name: str, default: int, maximum: int) -> int:
     parameters=[FORMAT_PARAMETER],
     responses={200: StatementSerializer(many=True), **ERROR_RESPONSES},
 )
-class PersonStatementList(StatementListMixin, generics.ListAPIView):
+class PersonStatementList(StrictQueryParamsMixin, StatementListMixin, generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no person in the URL
             return Statement.objects.none()
