@@ -1,8 +1,9 @@
 """Statement, article, topic and outlet routes; config/urls.py joins them with people's under one API root."""
 
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import export, stances, views
 
 router = SimpleRouter()
 router.register("statements", views.StatementViewSet, basename="statement")
@@ -10,4 +11,8 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("outlets", views.OutletViewSet, basename="outlet")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("people/<int:pk>/stances/", stances.PersonStanceView.as_view(), name="person-stances"),
+    path("export/statements/", export.StatementExportView.as_view(), name="statement-export"),
+    *router.urls,
+]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -20,7 +19,8 @@ from people import selectors as people_selectors
 from people.models import Person
 from statements import selectors
 from statements.api import filters
-from statements.api.renderers import STATEMENT_CSV_COLUMNS, StatementCSVRenderer, csv_lines, statement_csv_row
+from statements.api.export import export_response
+from statements.api.renderers import StatementCSVRenderer
 from statements.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleDetailSerializer,
@@ -34,7 +34,6 @@ from statements.api.serializers import (
 from statements.models import Outlet, Statement
 from statements.services.articles import IngestError, article_ingest
 
-CSV_EXPORT_CHUNK = 2000
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
     OpenApiTypes.STR,
@@ -72,12 +71,8 @@ class StatementListMixin:
         return super().list(request, *args, **kwargs)
 
     def csv_export(self, queryset):
-        rows = (statement_csv_row(s) for s in queryset.iterator(chunk_size=CSV_EXPORT_CHUNK))
-        response = StreamingHttpResponse(
-            csv_lines(STATEMENT_CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = 'attachment; filename="statements.csv"'
-        return response
+        # The same columns and file name as the bulk export (/export/statements/).
+        return export_response(self.request, queryset, "csv")
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON in the one error shape, even when CSV was asked for.
