@@ -31,7 +31,6 @@ urlpatterns = [
     path("health/", statement_views.health, name="health"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", lambda request: redirect(static("favicon.ico"), permanent=True)),
-    path("", include("people.urls")),
     path("", include("statements.urls")),
 ]
 

@@ -130,6 +130,7 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "people.models.DatePrecision",
         "OrganizationKindEnum": "people.models.Organization.Kind",
         "StatementKindEnum": "statements.models.Statement.Kind",
+        "StanceEnum": "statements.models.StatementTopic.Stance",
     },
 }
 

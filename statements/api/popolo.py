@@ -12,7 +12,7 @@ from common.api.errors import ERROR_RESPONSES
 from common.api.strict import StrictQueryParamsMixin
 from people.models import Tenure
 from people.popolo import popolo_export
-from statements.models import Article
+from statements.models import TenureEvidence
 
 
 @extend_schema(
@@ -45,24 +45,18 @@ class PopoloExportView(StrictQueryParamsMixin, APIView):
 
 
 def tenure_article_sources(request, tenures: list[Tenure]) -> dict[int, list[dict]]:
-    """The articles each tenure was read from, as Popolo links (one query for all)."""
-    article_ids = {tenure.source_article_id for tenure in tenures if tenure.source_article_id}
-    articles = {
-        article.pk: article for article in Article.objects.filter(pk__in=article_ids).only("title", "url")
-    }
+    """The articles each tenure was seen in (its evidence), as Popolo links: one query for all."""
+    evidence = TenureEvidence.objects.filter(tenure__in=[tenure.pk for tenure in tenures]).select_related(
+        "article"
+    )
     sources: dict[int, list[dict]] = {}
-    for tenure in tenures:
-        article = articles.get(tenure.source_article_id)
-        if article is None:
-            continue
-        title = article.title or "an article"
-        links = [
-            {
-                "url": request.build_absolute_uri(article.get_absolute_url()),
-                "note": f"Seen in: {title} (onrecord)",
-            }
-        ]
+    for row in evidence.only(
+        "tenure_id", "seen_on", "basis", "article__title", "article__url", "article__id"
+    ):
+        article = row.article
+        seen = f"{row.get_basis_display()} in {article.title or 'an article'}, {row.seen_on.isoformat()}"
+        links = sources.setdefault(row.tenure_id, [])
+        links.append({"url": request.build_absolute_uri(article.get_absolute_url()), "note": seen})
         if article.url:
-            links.append({"url": article.url, "note": f"Seen in: {title}"})
-        sources[tenure.pk] = links
+            links.append({"url": article.url, "note": f"{seen} (original)"})
     return sources

@@ -11,6 +11,7 @@ from referencing.jsonschema import DRAFT3
 
 from people.models import Organization, Person, PersonAlias, Position, Tenure
 from people.popolo import popolo_import
+from statements.models import TenureEvidence
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -43,14 +44,14 @@ def popolo_record(record):
     minister = f.position(
         "Minister of Energy", country_code="DE", org=f.organization("Ministry of Energy", country_code="DE")
     )
-    Tenure.objects.create(
+    tenure = Tenure.objects.create(
         person=helena,
         position=minister,
         start=dt.date(2024, 5, 1),
         start_precision="month",
         source=Tenure.Source.TEXT,
-        source_article=record["story"],
     )
+    TenureEvidence.objects.create(tenure=tenure, article=record["story"], seen_on=dt.date(2025, 3, 4))
     return record
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0003_load_countries'),
+        ('people', '0004_tenure_source_article_moved'),
     ]
 
     operations = [

@@ -47,6 +47,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("people", "0004_person_slug_redirect")]
+    dependencies = [("people", "0005_person_slug_redirect")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
