@@ -3,6 +3,8 @@
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
@@ -39,7 +41,8 @@ urlpatterns = [
     path("api/docs/", _docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
     path("api/redoc/", _redoc_csp(SpectacularRedocView.as_view(url_name="api-schema")), name="api-redoc"),
     path("health/", statement_views.health, name="health"),
-    path("", include("people.urls")),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", lambda request: redirect(static("favicon.ico"), permanent=True)),
     path("", include("statements.urls")),
 ]
 

@@ -268,3 +268,11 @@ def article_retry(*, article: Article) -> Article:
     article.save(update_fields=["status", "error", "attempts", "requeues", "updated_at"])
     article_step_enqueue("extract" if article.text else "fetch", article.pk)
     return article
+
+
+def article_reextract(*, article: Article) -> bool:
+    """Queue extraction again for an article with text, keeping analysts' decisions; False if it has none."""
+    if not Article.objects.filter(pk=article.pk).exclude(text="").exists():
+        return False
+    article_step_enqueue("extract", article.pk, force=True)
+    return True

@@ -47,23 +47,29 @@ def step_task(step: str):
     return article_tasks.fetch_article if step == "fetch" else article_tasks.extract_article
 
 
-def step_send(*, step: str, article_id: int) -> bool:
+def step_send(*, step: str, article_id: int, force: bool = False) -> bool:
     """Send the step's task now. False (and logged) when the broker cannot take it."""
     try:
-        step_task(step).delay(article_id)
+        if force:  # an analyst's re-extraction of an extracted article
+            step_task(step).delay(article_id, force=True)
+        else:
+            step_task(step).delay(article_id)
     except BROKER_ERRORS as exc:
         logger.warning("queue unreachable: article %s stored, %s step not sent (%s)", article_id, step, exc)
         return False
     return True
 
 
-def article_step_enqueue(step: str, article_id: int) -> Handoff:
-    """Record that ``step`` is owed, and send its task once the current transaction commits."""
+def article_step_enqueue(step: str, article_id: int, *, force: bool = False) -> Handoff:
+    """Record that ``step`` is owed, and send its task once the current transaction commits.
+
+    ``force`` extracts an already extracted article again (kept analysts' decisions aside).
+    """
     handoff = Handoff(article_id=article_id, step=step)
     Article.objects.filter(pk=article_id).update(task_due_at=timezone.now())
 
     def send() -> None:
-        handoff.sent = step_send(step=step, article_id=article_id)
+        handoff.sent = step_send(step=step, article_id=article_id, force=force)
         if not handoff.sent:
             _mark_unsent(article_id)
 

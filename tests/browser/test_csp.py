@@ -55,7 +55,7 @@ def test_the_api_docs_render_under_the_policy(watched, db, shoot):
     watched.goto("/api/docs/")
     watched.wait_for_selector(".swagger-ui .info", timeout=20_000)
     assert _violations(watched) == []
-    shoot(watched, "api-docs")
+    shoot(watched, "csp-api-docs")
     watched.goto("/api/redoc/")
     watched.wait_for_selector("redoc h1, .api-info h1", timeout=20_000)
     assert _violations(watched) == []

@@ -4,8 +4,9 @@ import datetime as dt
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from common.quiet import QuietCommand
 from statements.models import Article
 from statements.services.articles import IngestError, article_ingest
 from statements.services.reconcile import article_resume
@@ -20,7 +21,7 @@ def _resume_hint(sent: bool) -> str:
     )
 
 
-class Command(BaseCommand):
+class Command(QuietCommand):
     help = "Ingest articles given as local text files or http(s) URLs. The same article twice is stored once."
 
     def add_arguments(self, parser):
