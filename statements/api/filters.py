@@ -8,6 +8,7 @@ from __future__ import annotations
 import django_filters
 from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef, Q
+from rest_framework.exceptions import ValidationError
 
 from common.api.filters import UpdatedSinceFilterSet
 from common.ids import MAX_ID, is_id

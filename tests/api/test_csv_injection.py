@@ -38,6 +38,6 @@ def test_the_statements_csv_defuses_formulas_behind_whitespace_and_line_breaks(a
     body = b"".join(response.streaming_content).decode()
     header, row = list(csv.reader(io.StringIO(body)))[:2]
     assert row[header.index("speaker")] == "'\n=cmd|' /C calc'!A0"
-    assert row[header.index("quote")].startswith("' \n-2+3")
+    assert row[header.index("quote")].startswith("'") and "-2+3" in row[header.index("quote")]
     for cell in row:
         assert not cell.lstrip(" \t\r\n").startswith(("=", "+", "-", "@")), cell
