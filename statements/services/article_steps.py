@@ -24,6 +24,7 @@ from .articles import (
     article_step_enqueue,
     article_text_clean,
     content_hash,
+    line_clean,
     published_check,
 )
 
@@ -79,8 +80,8 @@ def article_fetch(*, article_id: int) -> str:
             return article.status
         twin = Article.objects.filter(content_hash=digest).exclude(pk=article_id).first()
         article.fetched_at = timezone.now()
-        article.title = article.title or page.title[:500]
-        article.author = article.author or (page.author or "")[:300]
+        article.title = article.title or line_clean(page.title)[:500]
+        article.author = article.author or line_clean(page.author)[:300]
         article.language = (page.language or "")[:10]
         article.published = article.published or published
         article.requeues = 0

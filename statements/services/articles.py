@@ -42,7 +42,7 @@ class IngestResult:
 # Control characters other than tab and newline mark binary data or a broken encoding.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Zero-width and bidi-control characters carry no words but break matching and offsets' meaning.
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(r"[\u061c\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 MIN_TEXT_CHARS = 40
 
@@ -69,6 +69,13 @@ def article_text_clean(text: str) -> str:
     if letters < len(text) * 0.4:
         raise IngestError("The text has too few letters to be an article (is it data or markup?).")
     return text
+
+
+def line_clean(value: str | None) -> str:
+    """A one-line field (title, author, outlet name): no control, zero-width or bidi characters,
+    which could reorder or hide what a reader sees beside it, and single spaces."""
+    value = _INVISIBLE.sub("", _CONTROL.sub("", str(value or "")).replace("\n", " ").replace("\r", " "))
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
 def content_hash(text: str) -> str:
@@ -109,7 +116,7 @@ def outlet_for_url(url: str) -> Outlet | None:
 
 
 def outlet_for_name(name: str) -> Outlet | None:
-    name = (name or "").strip()
+    name = line_clean(name)[:200]
     if not name:
         return None
     existing = Outlet.objects.filter(name__iexact=name).first()
@@ -141,7 +148,8 @@ def article_ingest(
     if not url and not has_text:
         raise IngestError("Nothing to ingest: give a URL or the article text.")
     published_date = published_check(published)
-    title = (title or "").strip()[:500]
+    title = line_clean(title)[:500]
+    author = line_clean(author)
     canonical = _url_checked(url) if url else None
     if not has_text:
         return _ingest_url(
