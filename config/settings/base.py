@@ -106,7 +106,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "common.api.pagination.StandardCursorPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "common.api.schema.StrictAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_THROTTLE", default="120/minute")},
     "EXCEPTION_HANDLER": "common.api.errors.exception_handler",
@@ -114,7 +114,8 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "onrecord API",
     "DESCRIPTION": "Who said what: statements by politicians extracted from news articles, "
-    "linked to people, offices, countries, topics and sources.",
+    "linked to people, offices, countries, topics and sources. Query strings are checked strictly: "
+    "an unknown parameter or a malformed value is a 400 naming what the endpoint accepts.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
@@ -129,13 +130,15 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "people.models.DatePrecision",
         "OrganizationKindEnum": "people.models.Organization.Kind",
         "StatementKindEnum": "statements.models.Statement.Kind",
+        "StanceEnum": "statements.models.StatementTopic.Stance",
     },
 }
 
 # --- Celery ---------------------------------------------------------------------------------
 # No broker configured: tasks run in-process (eagerly), so `make run` needs no server.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or "memory://"
-CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
+# The in-memory broker is given a host name, or kombu warns that none was supplied.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or "memory://localhost/"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL.startswith("memory://")
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
