@@ -411,3 +411,19 @@ def statement_citations(*, statement: Statement) -> list[Citation]:
 def feed_statements(qs: QuerySet[Statement], *, limit: int = 50) -> list[Statement]:
     """The statements most recently put on record (ids grow with time; the primary key is indexed)."""
     return list(qs.order_by("-id")[:limit])
+
+
+def tenure_evidence_by_tenure(tenure_ids) -> dict[int, list]:
+    """The articles that showed each tenure (found in text), oldest first: one query for all."""
+    from statements.models import TenureEvidence
+
+    evidence: dict[int, list] = {}
+    rows = (
+        TenureEvidence.objects.filter(tenure_id__in=list(tenure_ids))
+        .select_related("article__outlet")
+        .only("tenure_id", "seen_on", "basis", "article__title", "article__url", "article__outlet__name")
+        .order_by("seen_on", "id")
+    )
+    for row in rows:
+        evidence.setdefault(row.tenure_id, []).append(row)
+    return evidence
