@@ -95,8 +95,8 @@ def _months(first: dt.date, last: dt.date) -> list[dt.date]:
 TIMELINE_WIDTH, TIMELINE_HEIGHT = 400, 170
 # Widest bar (units): one month of data is a bar, not a block across the chart.
 MAX_BAR_WIDTH = 40
-# Room one month label ("Mar 2025") needs, in units.
-LABEL_WIDTH = 62
+# Room one month label ("Mar 2025", about 60 units at 13px) needs, with a gap, in units.
+LABEL_WIDTH = 84
 
 
 def _month_labels(months: list[dt.date], slot: float) -> dict[int, str]:

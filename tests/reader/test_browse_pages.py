@@ -101,3 +101,8 @@ def test_topic_timeline_labels_months_without_crowding():
     rows = [{"month": dt.date(2024, m, 1), "stance": "oppose", "n": m} for m in range(1, 13)]
     labels = re.findall(r'class="tick" text-anchor="middle">([A-Z][a-z]{2} \d{4})<', str(timeline_svg(rows)))
     assert 3 <= len(labels) <= 6 and labels[0] == "Jan 2024"
+
+
+def test_docs_pages_are_not_api_operations(client):
+    paths = client.get("/api/schema/", {"format": "json"}).json()["paths"]
+    assert not [path for path in paths if not path.startswith("/api/v1/")]
