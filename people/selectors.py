@@ -90,6 +90,7 @@ def country_queryset() -> QuerySet[Country]:
 
 
 def country_list_with_counts() -> QuerySet[Country]:
+    """Countries, each with `person_count`: how many people on record come from it."""
     return Country.objects.annotate(person_count=Count("people", distinct=True))
 
 
@@ -131,11 +132,6 @@ def current_tenures(person: Person, today: dt.date | None = None) -> list[Tenure
     """From prefetched tenures: no query."""
     today = today or dt.date.today()
     return [tenure for tenure in person.tenures.all() if tenure.covers(today)]
-
-
-def past_tenures(person: Person, today: dt.date | None = None) -> list[Tenure]:
-    today = today or dt.date.today()
-    return [tenure for tenure in person.tenures.all() if tenure.end is not None and tenure.end < today]
 
 
 def countries_with_people() -> QuerySet[Country]:

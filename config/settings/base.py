@@ -147,9 +147,15 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
+# One Redis can serve several installations (or a benchmark beside a developer's worker): each
+# keeps its queues and deliveries under its own key prefix (empty: Celery's plain key names).
+_BROKER_KEY_PREFIX = env("ONRECORD_BROKER_KEY_PREFIX", default="")
 # Redelivery of an unacked task happens after the visibility timeout: keep it above the
 # longest task (hard time limit), or a slow task gets delivered twice while still running.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 60 * 60,
+    **({"global_keyprefix": _BROKER_KEY_PREFIX} if _BROKER_KEY_PREFIX else {}),
+}
 CELERY_TASK_ROUTES = {
     "statements.tasks.fetch_article": {"queue": "fetch"},
     "statements.tasks.poll_feed": {"queue": "fetch"},
