@@ -75,7 +75,7 @@ def test_articles_outlets_and_countries(page, shoot, newsroom):
     shoot(page, "outlets")
 
 
-def test_person_page_shows_a_change_of_mind(page, shoot, changed_mind):
+def test_person_page_shows_a_change_of_mind(page, shoot, changed_mind, screenshots_dir):
     page.goto(changed_mind["amelie"].get_absolute_url())
     history = page.locator(".stance-history", has=page.get_by_role("heading", name=re.compile("Housing")))
     expect(history.locator(".shifts li")).to_have_count(1)
@@ -91,26 +91,19 @@ def test_person_page_shows_a_change_of_mind(page, shoot, changed_mind):
     heights = [box["height"] for box in (labels.nth(i).bounding_box() for i in range(labels.count())) if box]
     assert heights and min(heights) >= READABLE_PX, heights
     history.scroll_into_view_if_needed()
-    page.screenshot(path=str(_path("person-stances-mobile")))
+    page.screenshot(path=str(screenshots_dir / "person-stances-mobile.png"))
 
 
-def _path(name):
-    from tests.browser.conftest import SCREENSHOTS
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS / f"{name}.png"
-
-
-def test_topic_chart_labels_are_readable_on_a_phone(page, newsroom):
+def test_topic_chart_labels_are_readable_on_a_phone(page, newsroom, screenshots_dir):
     page.set_viewport_size(PHONE)
     page.goto("/topics/energy/")
     ticks = page.locator("figure.timeline svg text")
     heights = [ticks.nth(i).bounding_box()["height"] for i in range(ticks.count())]
     assert heights and min(heights) >= READABLE_PX, heights
-    page.locator("figure.timeline").screenshot(path=str(_path("topic-chart-mobile")))
+    page.locator("figure.timeline").screenshot(path=str(screenshots_dir / "topic-chart-mobile.png"))
 
 
-def test_statement_page_is_citable_and_shareable(page, shoot, newsroom):
+def test_statement_page_is_citable_and_shareable(page, shoot, newsroom, screenshots_dir):
     statement = newsroom["s2"]
     page.goto(statement.get_absolute_url())
     data = json.loads(page.locator('script[type="application/ld+json"]').text_content())
@@ -133,17 +126,17 @@ def test_statement_page_is_citable_and_shareable(page, shoot, newsroom):
     shoot(page, "statement-share")
     page.set_viewport_size({"width": 1200, "height": 630})
     page.goto(f"/statements/{statement.pk}/card.svg")
-    page.screenshot(path=str(_path("quote-card")))
+    page.screenshot(path=str(screenshots_dir / "quote-card.png"))
 
 
-def test_home_on_a_phone_shows_a_statement_in_the_first_screen(page, newsroom):
+def test_home_on_a_phone_shows_a_statement_in_the_first_screen(page, newsroom, screenshots_dir):
     page.set_viewport_size(PHONE)
     page.goto("/")
     first = page.locator("#main article.statement").first
     box = first.bounding_box()
     assert box["y"] < PHONE["height"], f"first statement starts at {box['y']}px, below the first screen"
     assert page.locator("input[type=search]:visible").count() == 1
-    page.screenshot(path=str(_path("home-mobile")))
+    page.screenshot(path=str(screenshots_dir / "home-mobile.png"))
 
 
 @pytest.mark.parametrize(
@@ -165,12 +158,12 @@ def test_pages_load_nothing_from_elsewhere(page, live_server, newsroom, url):
     assert outside == []
 
 
-def test_redoc_works_offline(page, live_server, newsroom):
+def test_redoc_works_offline(page, live_server, newsroom, screenshots_dir):
     outside = _outside_requests(page, live_server)
     page.goto("/api/redoc/")
     expect(page.locator("h1", has_text="onrecord API")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("A person's stance on a topic over time").first).to_be_attached()
     page.wait_for_load_state("networkidle")
-    page.screenshot(path=str(_path("redoc")))  # the first screen: the whole page is very long
+    page.screenshot(path=str(screenshots_dir / "redoc.png"))  # the first screen: the whole page is very long
     assert outside == [], outside
     assert page.request.get("/favicon.ico").ok
