@@ -28,6 +28,7 @@ from people.services import (
     organization_get_or_create,
     person_get_or_create,
     position_get_or_create,
+    position_is_complete,
     tenure_record_from_text,
 )
 from statements.ingest.dedupe import normalize_quote, same_remark
@@ -119,7 +120,9 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
         organization=mention.organization,
     )
     person, _ = person_get_or_create(ref=ref)
-    if mention.role and (mention.country or mention.organization):
+    if mention.role and position_is_complete(
+        title=mention.role, country_code=mention.country, has_organization=bool(mention.organization)
+    ):
         # An office needs a country or a body to mean anything: "the president" alone is not one.
         org = (
             organization_get_or_create(name=mention.organization, country_code=mention.country)
