@@ -76,7 +76,7 @@ def topic_embedder():
     return _load_embedder() if settings.TOPIC_EMBEDDINGS else None
 
 
-def _speaker_key(person: Person | None, org: Organization | None, speaker_text: str) -> str:
+def speaker_key_for(person: Person | None, org: Organization | None, speaker_text: str) -> str:
     if person is not None:
         return f"person:{person.pk}"
     if org is not None:
@@ -195,7 +195,7 @@ def _statement_upsert(
         speakers[cache_key] = speaker_resolve(item=item, article=article)
     person, org = speakers[cache_key]
     speaker_text = (item.speaker.text or item.speaker.name or "")[:300]
-    key = quote_key_for(_speaker_key(person, org, item.speaker.name or speaker_text), item.quote)
+    key = quote_key_for(speaker_key_for(person, org, item.speaker.name or speaker_text), item.quote)
     said_on = item.date or article_publication_date(article)
     statement = Statement.objects.filter(quote_key=key).first() or _same_remark_statement(
         person=person, org=org, quote=item.quote
@@ -236,23 +236,34 @@ def _statement_upsert(
     return statement
 
 
+def _decided_spans(article: Article) -> list[tuple[int, int]]:
+    """Spans of this article's citations whose statements an analyst has decided on."""
+    return list(
+        Citation.objects.filter(article=article)
+        .exclude(statement__review_status=Statement.ReviewStatus.UNREVIEWED)
+        .values_list("start", "end")
+    )
+
+
 @transaction.atomic
 def article_statements_save(*, article: Article, extracted: Sequence[ExtractedStatement], version: str) -> int:
     """Replace the extractor's statements for this article with ``extracted``; returns how many were kept."""
     kept: set[int] = set()
     speakers: dict = {}
     topics: dict = {}
+    decided = _decided_spans(article)
     # Named speakers first: the offices they record let "the Danish climate minister" resolve.
     ordered = sorted(extracted, key=lambda item: not looks_like_person_name(item.speaker.name or ""))
     for item in ordered:
         if not item.quote.strip() or article.text[item.start : item.end] != item.quote:
             logger.warning("article %s: dropping a statement whose offsets do not match its quote", article.pk)
             continue
+        if any(start < item.end and item.start < end for start, end in decided):
+            # An analyst verified, corrected (perhaps re-spanned) or rejected these words: their decision stands,
+            # and the extractor's own span of them is not added again as a new statement.
+            continue
         existing = Citation.objects.filter(article=article, start=item.start, end=item.end).select_related("statement")
         citation = existing.first()
-        if citation is not None and citation.statement.is_locked:
-            kept.add(citation.pk)  # an analyst's decision stands
-            continue
         statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers, topics=topics)
         fields = {
             "statement": statement,

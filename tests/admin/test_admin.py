@@ -68,10 +68,17 @@ def test_analyst_rejects_a_statement(client, analyst, statements):
     target = statements.first()
     client.post(
         reverse("admin:statements_statement_changelist"),
-        {"action": "mark_rejected", "_selected_action": [target.pk]},
+        {"action": "mark_rejected", "_selected_action": [target.pk], "reason": ""},
+    )
+    target.refresh_from_db()
+    assert target.review_status == Statement.ReviewStatus.UNREVIEWED  # no reason, no rejection
+    client.post(
+        reverse("admin:statements_statement_changelist"),
+        {"action": "mark_rejected", "_selected_action": [target.pk], "reason": "A headline, not speech"},
     )
     target.refresh_from_db()
     assert target.review_status == Statement.ReviewStatus.REJECTED
+    assert target.reject_reason == "A headline, not speech"
 
 
 def test_review_queue_filters_and_searches(client, analyst, statements):
@@ -98,7 +105,8 @@ def test_merge_action_merges_into_the_oldest(admin_client):
     a = Person.objects.create(name="Zuzana Hrabovska", slug="zuzana-hrabovska")
     b = Person.objects.create(name="Zuzana Hrabovská", slug="zuzana-hrabovska-2")
     admin_client.post(
-        reverse("admin:people_person_changelist"), {"action": "merge_into_first", "_selected_action": [a.pk, b.pk]}
+        reverse("admin:people_person_changelist"),
+        {"action": "merge_into_first", "_selected_action": [a.pk, b.pk]},
     )
     b.refresh_from_db()
     assert b.merged_into == a
