@@ -10,7 +10,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from people.models import Person
-from people.services import person_create, tenure_held_on
+from people.selectors import tenure_held_on
+from people.services import person_create
 from statements.models import Article, Citation, Statement
 
 from .article_steps import article_publication_date

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from people.services import tenure_held_on
+from people.selectors import tenure_held_on
 from statements.models import Statement
 
 from .extraction import quote_key_for, speaker_key_for

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0003_load_countries'),
+        ('people', '0004_tenure_source_article_moved'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('people', '0003_load_countries'),
-        ('statements', '0008_statement_stored_search_vector'),
+        ('statements', '0009_tenure_evidence'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
