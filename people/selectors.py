@@ -212,3 +212,18 @@ def office_holder_on(*, role: str, country_code: str, on: dt.date) -> Person | N
     if recent and not tenures.filter(start__gt=recent[0].end, start__lte=on).exclude(person=recent[0].person).exists():
         return recent[0].person
     return None
+
+
+def person_other_names(person: Person) -> list[str]:
+    """The person's other spellings for "Also written": one per spelling, without the name itself.
+
+    Reads the prefetched aliases (no query).
+    """
+    seen = {normalize_name(person.name)}
+    names = []
+    for alias in person.aliases.all():
+        key = normalize_name(alias.name)
+        if key and key not in seen:
+            seen.add(key)
+            names.append(alias.name)
+    return names

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from .models import DatePrecision, Organization, Person, PersonAlias, Position, Tenure
-from .normalize import normalize_name
+from .normalize import clean_display_name, normalize_name
 from .selectors import country_get, person_find
 
 # Name particles kept lower case in sort names ("van der Leyen" sorts under L).
@@ -92,6 +92,7 @@ def sort_name_for(name: str) -> str:
 
 
 def person_alias_add(*, person: Person, name: str) -> None:
+    name = clean_display_name(name)
     if not normalize_name(name):
         return
     try:
@@ -102,6 +103,7 @@ def person_alias_add(*, person: Person, name: str) -> None:
 
 
 def person_create(*, name: str, country_code: str = "", description: str = "") -> Person:
+    name = clean_display_name(name)
     # lookup by id never matches: two people with one name are two rows, each with its own slug
     person = _create_with_unique_slug(
         Person,

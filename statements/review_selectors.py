@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from people.models import Country, Person, PersonAlias
 from people.normalize import normalize_name
@@ -232,3 +233,23 @@ def person_by_name(name: str) -> Person | None:
         ]
     )
     return matches[0] if len(matches) == 1 else None
+
+
+def merge_preview(*, ids: list[int]) -> list[Person]:
+    """The records an editor is about to merge, each with what would move: statements, mentions, offices, names."""
+    return list(
+        Person.objects.filter(pk__in=ids, merged_into__isnull=True)
+        .select_related("country")
+        .prefetch_related("aliases", Prefetch("tenures", queryset=_tenures()))
+        .annotate(
+            n_statements=_count(Statement.objects.filter(speaker=OuterRef("pk")), "speaker"),
+            n_mentions=_count(Statement.targets.through.objects.filter(person=OuterRef("pk")), "person"),
+        )
+        .order_by("pk")
+    )
+
+
+def _count(qs: QuerySet, group: str):
+    """Rows of ``qs`` (correlated on ``group``) as a subquery: counted for each outer row, not over the table."""
+    counted = qs.order_by().values(group).annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)

@@ -52,6 +52,7 @@ def person_detail(request, slug):
         "people/person_detail.html",
         {
             "person": person,
+            "other_names": people_selectors.person_other_names(person),
             "tenures": tenures,
             "current": people_selectors.current_tenures(person),
             "topic_stances": topic_stances,

@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from people.models import Person
 from statements.models import Article, Statement
 
 pytestmark = pytest.mark.django_db
@@ -107,9 +106,13 @@ def test_retry_action_requeues_only_failed_articles(admin_client, django_capture
     assert failed.status == Article.Status.EXTRACTED and failed.error == ""
 
 
-def test_reextract_action_queues_extraction_for_articles_with_text(admin_client, statements, django_capture_on_commit_callbacks):
+def test_reextract_action_queues_extraction_for_articles_with_text(
+    admin_client, statements, django_capture_on_commit_callbacks
+):
     article = Article.objects.get()
-    empty = Article.objects.create(url="https://news.example/empty", content_hash="e" * 64, status=Article.Status.QUEUED)
+    empty = Article.objects.create(
+        url="https://news.example/empty", content_hash="e" * 64, status=Article.Status.QUEUED
+    )
     Statement.objects.all().delete()  # as if an older extractor had missed them
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
@@ -122,15 +125,3 @@ def test_reextract_action_queues_extraction_for_articles_with_text(admin_client,
     assert Statement.objects.filter(citations__article=article).exists()
     empty.refresh_from_db()
     assert empty.status == Article.Status.QUEUED
-
-
-def test_merge_action_merges_into_the_oldest(admin_client):
-    a = Person.objects.create(name="Zuzana Hrabovska", slug="zuzana-hrabovska")
-    b = Person.objects.create(name="Zuzana Hrabovská", slug="zuzana-hrabovska-2")
-    admin_client.post(
-        reverse("admin:people_person_changelist"),
-        {"action": "merge_into_first", "_selected_action": [a.pk, b.pk]},
-    )
-    b.refresh_from_db()
-    assert b.merged_into == a
-    assert set(a.aliases.values_list("name", flat=True)) >= {"Zuzana Hrabovská"}
