@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format migrate samples worker beat browser-deps bench bench-extraction bench-ingest bench-reads embeddings clean
+.PHONY: install run test lint format migrate samples worker beat browser-deps bench bench-extraction bench-ingest bench-reads bench-admin embeddings clean
 
 # Re-installs only when pyproject.toml changes; safe to run any number of times.
 install: $(STAMP)
@@ -67,6 +67,10 @@ bench-ingest: install
 
 bench-reads: install
 	$(BIN)/python benchmarks/bench_reads.py
+
+# Needs a running server and a signed-up analyst: see the steps at the top of benchmarks/bench_admin.py.
+bench-admin: install
+	$(BIN)/python benchmarks/bench_admin.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3

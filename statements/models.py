@@ -217,6 +217,8 @@ class Statement(models.Model):
             models.Index(fields=["review_status", "-said_on"]),
             # The review queue: what is left to review, least confident first.
             models.Index(fields=["review_status", "confidence", "id"], name="statement_review_queue"),
+            # The same walk across every review status.
+            models.Index(fields=["confidence", "id"], name="statement_confidence_order"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["quote_key"], name="unique_statement_quote_key"),

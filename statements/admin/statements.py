@@ -42,7 +42,8 @@ class CappedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[:LIST_COUNT_CAP].count()
+        # Only the ids: the per-row subqueries of the list's columns are not computed for the count.
+        return self.object_list.order_by().values("pk")[:LIST_COUNT_CAP].count()
 
 
 class ReviewActionForm(ActionForm):

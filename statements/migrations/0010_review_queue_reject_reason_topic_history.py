@@ -50,6 +50,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='statement',
+            index=models.Index(fields=['confidence', 'id'], name='statement_confidence_order'),
+        ),
+        migrations.AddIndex(
+            model_name='statement',
             index=models.Index(fields=['review_status', 'confidence', 'id'], name='statement_review_queue'),
         ),
         migrations.AddField(
