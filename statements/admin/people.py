@@ -82,7 +82,7 @@ class PersonAdmin(ReadableHistoryAdmin):
             if keep is None:
                 self.message_user(request, "Choose the record to keep.", messages.ERROR)
             else:
-                people_merge(keep=keep, others=[p for p in people if p.pk != keep.pk])
+                people_merge(keep=keep, others=[p for p in people if p.pk != keep.pk], by=request.user)
                 self.message_user(
                     request,
                     f"Merged {len(people) - 1} record(s) into {keep}; their pages now redirect to it.",

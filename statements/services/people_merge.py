@@ -15,7 +15,7 @@ from django.db import transaction
 from people.models import Person, Tenure
 from statements.models import Statement, TenureEvidence
 
-from .person_merge import person_merge
+from .person_merge import person_merge, statements_move
 
 # Which record of an office wins when two are joined: what an analyst entered, then imports, then text.
 _SOURCE_RANK = {Tenure.Source.ANALYST: 0, Tenure.Source.IMPORT: 1, Tenure.Source.TEXT: 2}
@@ -23,7 +23,7 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 @transaction.atomic
-def people_merge(*, keep: Person, others: list[Person]) -> Person:
+def people_merge(*, keep: Person, others: list[Person], by=None) -> Person:
     """Merge ``others`` into ``keep`` (all or nothing); their pages then redirect to ``keep``'s."""
     others = [other for other in others if other.pk != keep.pk]
     if not others:
@@ -31,8 +31,8 @@ def people_merge(*, keep: Person, others: list[Person]) -> Person:
     if keep.merged_into_id:
         raise ValueError(f"{keep} was itself merged into another record: keep that one instead.")
     for other in others:
-        person_merge(source=other, target=keep)
-    tenures_join(person=keep)
+        person_merge(source=other, target=keep, by=by)
+    tenures_join(person=keep, by=by)
     return keep
 
 
@@ -41,14 +41,20 @@ def _overlap(a: Tenure, b: Tenure) -> bool:
     return a.end is None or b.start is None or b.start <= a.end + _ONE_DAY
 
 
-def _absorb(survivor: Tenure, other: Tenure) -> None:
+def _absorb(survivor: Tenure, other: Tenure, by=None) -> None:
     """Move what points at ``other`` to ``survivor``, widen its dates when both are of one kind, delete ``other``."""
     if survivor.source == other.source or survivor.source == Tenure.Source.TEXT:
         if other.start is not None and (survivor.start is None or other.start < survivor.start):
             survivor.start, survivor.start_precision = other.start, other.start_precision
         if survivor.end is not None and (other.end is None or other.end > survivor.end):
             survivor.end, survivor.end_precision = other.end, other.end_precision
-    Statement.objects.filter(tenure=other).update(tenure=survivor)
+    statements_move(
+        Statement.objects.filter(tenure=other),
+        field="tenure",
+        value=survivor,
+        by=by,
+        reason=f"Office record #{other.pk} joined into #{survivor.pk}",
+    )
     seen = TenureEvidence.objects.filter(tenure=survivor).values("article")
     TenureEvidence.objects.filter(tenure=other, article__in=seen).delete()
     TenureEvidence.objects.filter(tenure=other).update(tenure=survivor)
@@ -56,7 +62,7 @@ def _absorb(survivor: Tenure, other: Tenure) -> None:
 
 
 @transaction.atomic
-def tenures_join(*, person: Person) -> int:
+def tenures_join(*, person: Person, by=None) -> int:
     """Join this person's tenures of one office whose dates overlap or touch; returns how many were joined."""
     by_position: dict[int, list[Tenure]] = defaultdict(list)
     for tenure in Tenure.objects.filter(person=person).select_for_update().order_by("pk"):
@@ -70,7 +76,7 @@ def tenures_join(*, person: Person) -> int:
                 current = other
                 continue
             survivor, absorbed = sorted([current, other], key=lambda t: _SOURCE_RANK[t.source])
-            _absorb(survivor, absorbed)
+            _absorb(survivor, absorbed, by=by)
             survivor.save()
             current = survivor
             joined += 1

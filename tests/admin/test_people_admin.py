@@ -58,6 +58,8 @@ def test_merge_preview_shows_what_moves_and_the_editor_chooses(client, twins):
     orla.refresh_from_db()
     assert orla.merged_into == orla2
     assert Statement.objects.filter(speaker=orla2).count() == 3
+    moved = Statement.objects.get(speaker=orla2, quote="Rents will be capped in the cities.").history.first()
+    assert moved.history_user.username == "ed" and "merged into" in moved.history_change_reason
     # Two records of one office became one, and what pointed at either points at it.
     (office,) = Tenure.objects.filter(person=orla2)
     assert office.source == "analyst" and office.start == dt.date(2023, 1, 1)

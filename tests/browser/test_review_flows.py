@@ -87,6 +87,11 @@ def test_review_fix_speaker_verify_and_reject_by_keyboard(page, shoot, desk):
     expect(page.locator("#no-speaker")).to_be_visible()
     expect(page.locator("#verify")).to_be_disabled()
     shoot(page, "admin-review")
+    # j / k walk the queue.
+    page.keyboard.press("j")
+    expect(page.locator("#review-quote")).to_contain_text("Night ferries will run all year")
+    page.keyboard.press("k")
+    expect(page.locator("#review-quote")).to_have_text("The night service is a luxury we cannot afford,")
 
     # No speaker: "v" does nothing but the page says why.
     press(page, KEYS_VERIFY)
