@@ -70,6 +70,17 @@ class Person(models.Model):
         return reverse("person-detail", args=[self.slug])
 
 
+class PersonSlugRedirect(models.Model):
+    """An address a person had before (a slug changed): /people/<slug>/ redirects to the person."""
+
+    slug = models.SlugField(max_length=220, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.slug} → {self.person_id}"
+
+
 class PersonAlias(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)

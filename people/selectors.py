@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from rapidfuzz import fuzz
 
-from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
+from people.models import Country, Organization, Person, PersonAlias, PersonSlugRedirect, Position, Tenure
 from people.normalize import normalize_name
 
 # How long after texts last showed someone in an office we still assume they hold it.
@@ -34,8 +34,13 @@ def person_queryset() -> QuerySet[Person]:
 
 
 def person_get(*, slug: str) -> Person:
-    """A person by slug, following merges: the caller redirects when the result's slug differs."""
-    person = Person.objects.select_related("merged_into").get(slug=slug)
+    """A person by slug, following old slugs and merges: the caller redirects when the result's slug differs."""
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:  # an old address: the slug changed since
+        redirect = PersonSlugRedirect.objects.select_related("person").filter(slug=slug).first()
+        if redirect is None:
+            raise Person.DoesNotExist(f"No person with slug {slug!r}.")
+        person = redirect.person
     seen = {person.pk}
     while person.merged_into_id and person.merged_into_id not in seen:
         seen.add(person.merged_into_id)
@@ -44,7 +49,10 @@ def person_get(*, slug: str) -> Person:
 
 
 def people_matching(value: str) -> list[Person]:
-    """People a reader may mean by `value`: an id, a slug, a full name or alias, or a surname.
+    """People a reader may mean by `value`: an id, a slug, a full name or alias, or words of one.
+
+    Accents and case do not matter ("soren" finds "Søren"), and a first name or surname alone
+    finds everyone who has it.
 
     Merged records resolve to the record they were merged into.
     """
@@ -57,8 +65,15 @@ def people_matching(value: str) -> list[Person]:
         matches = Person.objects.filter(pk=int(value))
     else:
         key = normalize_name(value)
+        if not key:
+            return []
+        # The whole name, or any whole word(s) of it: first name, surname, a middle name, any alias.
         matches = Person.objects.filter(
-            Q(slug=value) | Q(aliases__normalized=key) | Q(aliases__normalized__endswith=f" {key}")
+            Q(slug=value)
+            | Q(aliases__normalized=key)
+            | Q(aliases__normalized__endswith=f" {key}")
+            | Q(aliases__normalized__startswith=f"{key} ")
+            | Q(aliases__normalized__contains=f" {key} ")
         )
     ids = {merged or pk for pk, merged in matches.values_list("pk", "merged_into")}
     return list(Person.objects.filter(pk__in=ids).select_related("country").order_by("sort_name", "name"))
@@ -73,6 +88,7 @@ def country_queryset() -> QuerySet[Country]:
 
 
 def country_list_with_counts() -> QuerySet[Country]:
+    """Countries, each with `person_count`: how many people on record come from it."""
     return Country.objects.annotate(person_count=Count("people", distinct=True))
 
 
@@ -114,11 +130,6 @@ def current_tenures(person: Person, today: dt.date | None = None) -> list[Tenure
     """From prefetched tenures: no query."""
     today = today or dt.date.today()
     return [tenure for tenure in person.tenures.all() if tenure.covers(today)]
-
-
-def past_tenures(person: Person, today: dt.date | None = None) -> list[Tenure]:
-    today = today or dt.date.today()
-    return [tenure for tenure in person.tenures.all() if tenure.end is not None and tenure.end < today]
 
 
 def countries_with_people() -> QuerySet[Country]:

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils.text import slugify
 
-from .models import DatePrecision, Organization, Person, PersonAlias, Position, Tenure
-from .normalize import clean_display_name, normalize_name
+from .models import DatePrecision, Organization, Person, PersonAlias, PersonSlugRedirect, Position, Tenure
+from .normalize import clean_display_name, normalize_name, slug_for
 from .selectors import country_get, person_find
 
 # Name particles kept lower case in sort names ("van der Leyen" sorts under L).
@@ -73,9 +72,11 @@ def _create_with_unique_slug(model, *, slug_base: str, lookup: dict, **fields):
 
 
 def _unique_slug(model, base: str, field: str = "slug") -> str:
-    base = (slugify(base) or "item")[:200]
+    base = (slug_for(base) or "item")[:200]
     slug, n = base, 2
-    while model.objects.filter(**{field: slug}).exists():
+    while model.objects.filter(**{field: slug}).exists() or (
+        model is Person and PersonSlugRedirect.objects.filter(slug=slug).exists()  # an old address
+    ):
         slug = f"{base}-{n}"
         n += 1
     return slug

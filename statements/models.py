@@ -20,6 +20,9 @@ class Outlet(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("outlet-detail", args=[self.pk])
+
 
 class Feed(models.Model):
     url = models.URLField(max_length=2000, unique=True)

@@ -282,17 +282,9 @@ def article_citations(*, article: Article) -> QuerySet[Citation]:
     )
 
 
-def statements_updated_since(qs: QuerySet, since: dt.datetime) -> QuerySet:
-    return qs.filter(updated_at__gte=since)
-
-
 def statement_has_demo_source(statement: Statement) -> bool:
     """Uses the prefetched citations: no query."""
     return any(citation.article.is_demo for citation in statement.citation_list)
-
-
-def demo_exists_subquery():
-    return Exists(Citation.objects.filter(statement=OuterRef("pk"), article__is_demo=True))
 
 
 # --- pages --------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ def remove_editors(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("statements", "0010_review_queue_reject_reason_topic_history"),
-        ("people", "0005_person_merge_permission_wikidata_alias_history"),
+        ("people", "0007_person_merge_permission_wikidata_alias_history"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_editors)]

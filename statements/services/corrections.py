@@ -15,7 +15,7 @@ from people.services import person_create
 from statements.models import Article, Citation, Statement
 
 from .article_steps import article_publication_date
-from .extraction import quote_key_for, speaker_key_for
+from .extraction import statement_quote_key
 from .review import ReviewError, review_stamp, statement_rekey
 
 # Marks and spaces a selection often takes in at its edges; the record keeps the words inside.
@@ -94,7 +94,7 @@ def statement_add_from_span(
         speaker = person_create(name=name[:200])
     quote = article.text[start:end]
     said_on = article_publication_date(article)
-    key = quote_key_for(speaker_key_for(speaker, None, speaker.name), quote)
+    key = statement_quote_key(person=speaker, organization=None, speaker_text=speaker.name, quote=quote)
     statement = Statement.objects.select_for_update().filter(quote_key=key).first()
     if statement is None:
         statement = Statement(

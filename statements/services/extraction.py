@@ -75,7 +75,7 @@ def topic_embedder():
     return _load_embedder() if settings.TOPIC_EMBEDDINGS else None
 
 
-def speaker_key_for(person: Person | None, org: Organization | None, speaker_text: str) -> str:
+def _speaker_key(person: Person | None, org: Organization | None, speaker_text: str) -> str:
     if person is not None:
         return f"person:{person.pk}"
     if org is not None:
@@ -83,8 +83,15 @@ def speaker_key_for(person: Person | None, org: Organization | None, speaker_tex
     return f"text:{normalize_name(speaker_text)}"
 
 
-def quote_key_for(speaker_key: str, quote: str) -> str:
-    return hashlib.sha256(f"{speaker_key}\n{normalize_quote(quote)}".encode()).hexdigest()
+def statement_quote_key(
+    *, person: Person | None, organization: Organization | None, speaker_text: str, quote: str
+) -> str:
+    """A remark's natural key (``Statement.quote_key``): who said it and the normalised quote.
+
+    Who is the person, else the body, else the speaker as written.
+    """
+    who = _speaker_key(person, organization, speaker_text)
+    return hashlib.sha256(f"{who}\n{normalize_quote(quote)}".encode()).hexdigest()
 
 
 def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Person | None, Organization | None]:
@@ -194,7 +201,9 @@ def _statement_upsert(
         speakers[cache_key] = speaker_resolve(item=item, article=article)
     person, org = speakers[cache_key]
     speaker_text = (item.speaker.text or item.speaker.name or "")[:300]
-    key = quote_key_for(speaker_key_for(person, org, item.speaker.name or speaker_text), item.quote)
+    key = statement_quote_key(
+        person=person, organization=org, speaker_text=item.speaker.name or speaker_text, quote=item.quote
+    )
     said_on = item.date or article_publication_date(article)
     statement = Statement.objects.filter(quote_key=key).first() or _same_remark_statement(
         person=person, org=org, quote=item.quote

@@ -19,7 +19,7 @@ from django.utils import timezone
 from people.selectors import tenure_held_on
 from statements.models import Statement
 
-from .extraction import quote_key_for, speaker_key_for
+from .extraction import statement_quote_key
 
 Status = Statement.ReviewStatus
 
@@ -132,9 +132,11 @@ def _speaker_follow(statement: Statement, changed: set[str]) -> None:
 
 def statement_rekey(statement: Statement) -> None:
     """Recompute the natural key after the speaker or the quote changed; refuse to collide."""
-    key = quote_key_for(
-        speaker_key_for(statement.speaker, statement.speaker_organization, statement.speaker_text),
-        statement.quote,
+    key = statement_quote_key(
+        person=statement.speaker,
+        organization=statement.speaker_organization,
+        speaker_text=statement.speaker_text,
+        quote=statement.quote,
     )
     if key == statement.quote_key:
         return

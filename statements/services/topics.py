@@ -19,17 +19,6 @@ def topic_define(*, name: str, description: str = "", keywords: list[str] | None
 
 
 @transaction.atomic
-def statement_topic_confirm(*, link: StatementTopic, stance: str | None = None) -> StatementTopic:
-    """An analyst confirms (or corrects) the stance suggestion: it is no longer a suggestion."""
-    if stance:
-        link.stance = stance
-    link.stance_confirmed = True
-    link.assigned_by = StatementTopic.AssignedBy.ANALYST
-    link.save()
-    return link
-
-
-@transaction.atomic
 def statement_topic_set(*, statement, topic: Topic, stance: str) -> StatementTopic:
     """An analyst puts a statement in a topic with a stance (or changes the stance): confirmed, not a suggestion."""
     if stance not in StatementTopic.Stance.values:

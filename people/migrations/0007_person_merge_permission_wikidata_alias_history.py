@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_tenure_source_article_moved'),
+        ('people', '0006_transliterated_names_and_slugs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

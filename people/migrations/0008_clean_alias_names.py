@@ -16,6 +16,6 @@ def clean_names(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("people", "0005_person_merge_permission_wikidata_alias_history")]
+    dependencies = [("people", "0007_person_merge_permission_wikidata_alias_history")]
 
     operations = [migrations.RunPython(clean_names, migrations.RunPython.noop)]
