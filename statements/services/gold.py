@@ -47,9 +47,17 @@ def _speaker(statement: Statement) -> str:
     return statement.speaker_text
 
 
+# The record's quote is the speaker's words: no quotation marks or trailing comma from the printed span.
+_PRINTED_EDGES = " \t\n\"'“”‘’«»„‚‹›,"
+
+
+def quote_words(printed: str) -> str:
+    return printed.strip(_PRINTED_EDGES) or printed
+
+
 def gold_statement(citation: Citation) -> dict:
     statement = citation.statement
-    row = {"speaker": _speaker(statement), "quote": citation.text, "kind": statement.kind}
+    row = {"speaker": _speaker(statement), "quote": quote_words(citation.text), "kind": statement.kind}
     if statement.said_on and statement.date_basis != Statement.DateBasis.PUBLISHED:
         row["date"] = statement.said_on.strftime(_DATE_FORMATS.get(statement.date_precision, "%Y-%m-%d"))
     confirmed = [link for link in statement.statement_topics.all() if link.stance_confirmed]

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from statements.models import Statement
 from statements.services import review
+from statements.services.gold import quote_words
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,8 +69,9 @@ def test_export_gold_writes_one_gold_statement_per_decision_and_scores(tmp_path,
     assert gold["published"] == "2026-10-06"
     assert len(gold["statements"]) == 2
     assert {row["quote"] for row in gold["statements"]} == {
-        c.text for s in statements[:2] for c in s.citations.all()
+        quote_words(c.text) for s in statements[:2] for c in s.citations.all()
     }
+    assert not any(row["quote"].endswith(",") for row in gold["statements"])
     if not SCORE.exists():
         pytest.skip(f"{SCORE} is not here")
     command = (
