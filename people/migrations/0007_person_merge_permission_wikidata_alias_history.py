@@ -8,45 +8,91 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0006_transliterated_names_and_slugs'),
+        ("people", "0006_transliterated_names_and_slugs"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='person',
-            options={'ordering': ['sort_name', 'name'], 'permissions': [('merge_person', 'Can merge two records of one person')]},
+            name="person",
+            options={
+                "ordering": ["sort_name", "name"],
+                "permissions": [("merge_person", "Can merge two records of one person")],
+            },
         ),
         migrations.AlterField(
-            model_name='historicalperson',
-            name='wikidata_id',
-            field=models.CharField(blank=True, help_text='Q-number, e.g. Q312.', max_length=20, validators=[django.core.validators.RegexValidator('^Q[1-9][0-9]*$', 'A Wikidata id is Q followed by digits, e.g. Q312.')]),
+            model_name="historicalperson",
+            name="wikidata_id",
+            field=models.CharField(
+                blank=True,
+                help_text="Q-number, e.g. Q312.",
+                max_length=20,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^Q[1-9][0-9]*$", "A Wikidata id is Q followed by digits, e.g. Q312."
+                    )
+                ],
+            ),
         ),
         migrations.AlterField(
-            model_name='person',
-            name='wikidata_id',
-            field=models.CharField(blank=True, help_text='Q-number, e.g. Q312.', max_length=20, validators=[django.core.validators.RegexValidator('^Q[1-9][0-9]*$', 'A Wikidata id is Q followed by digits, e.g. Q312.')]),
+            model_name="person",
+            name="wikidata_id",
+            field=models.CharField(
+                blank=True,
+                help_text="Q-number, e.g. Q312.",
+                max_length=20,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^Q[1-9][0-9]*$", "A Wikidata id is Q followed by digits, e.g. Q312."
+                    )
+                ],
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalPersonAlias',
+            name="HistoricalPersonAlias",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('normalized', models.CharField(db_index=True, editable=False, max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("normalized", models.CharField(db_index=True, editable=False, max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical person alias',
-                'verbose_name_plural': 'historical person aliases',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical person alias",
+                "verbose_name_plural": "historical person aliases",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

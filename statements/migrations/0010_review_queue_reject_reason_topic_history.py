@@ -7,63 +7,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0003_load_countries'),
-        ('statements', '0009_tenure_evidence'),
+        ("people", "0003_load_countries"),
+        ("statements", "0009_tenure_evidence"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalTopic',
+            name="HistoricalTopic",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=120)),
-                ('slug', models.SlugField(max_length=140)),
-                ('description', models.TextField(blank=True)),
-                ('keywords', models.JSONField(blank=True, default=list, help_text='Words and phrases that put a statement in this topic.')),
-                ('is_suggested', models.BooleanField(default=False, help_text='Proposed by the extractor; hidden from the public until an analyst accepts it.')),
-                ('updated_at', models.DateTimeField(blank=True, db_index=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("name", models.CharField(db_index=True, max_length=120)),
+                ("slug", models.SlugField(max_length=140)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "keywords",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Words and phrases that put a statement in this topic.",
+                    ),
+                ),
+                (
+                    "is_suggested",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Proposed by the extractor; hidden from the public until an analyst accepts it.",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, db_index=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical topic',
-                'verbose_name_plural': 'historical topics',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical topic",
+                "verbose_name_plural": "historical topics",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalstatement',
-            name='reject_reason',
-            field=models.CharField(blank=True, help_text='Why an analyst rejected it; empty unless rejected.', max_length=300),
+            model_name="historicalstatement",
+            name="reject_reason",
+            field=models.CharField(
+                blank=True, help_text="Why an analyst rejected it; empty unless rejected.", max_length=300
+            ),
         ),
         migrations.AddField(
-            model_name='statement',
-            name='reject_reason',
-            field=models.CharField(blank=True, help_text='Why an analyst rejected it; empty unless rejected.', max_length=300),
+            model_name="statement",
+            name="reject_reason",
+            field=models.CharField(
+                blank=True, help_text="Why an analyst rejected it; empty unless rejected.", max_length=300
+            ),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['confidence', 'id'], name='statement_confidence_order'),
+            model_name="statement",
+            index=models.Index(fields=["confidence", "id"], name="statement_confidence_order"),
         ),
         migrations.AddIndex(
-            model_name='statement',
-            index=models.Index(fields=['review_status', 'confidence', 'id'], name='statement_review_queue'),
+            model_name="statement",
+            index=models.Index(fields=["review_status", "confidence", "id"], name="statement_review_queue"),
         ),
         migrations.AddField(
-            model_name='historicaltopic',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicaltopic",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltopic',
-            name='parent',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='statements.topic'),
+            model_name="historicaltopic",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="statements.topic",
+            ),
         ),
     ]
