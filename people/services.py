@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from .models import DatePrecision, Organization, Person, PersonAlias, PersonSlugRedirect, Position, Tenure
-from .normalize import normalize_name, slug_for
+from .normalize import clean_display_name, normalize_name, slug_for
 from .selectors import country_get, person_find
 
 # Name particles kept lower case in sort names ("van der Leyen" sorts under L).
@@ -93,6 +93,7 @@ def sort_name_for(name: str) -> str:
 
 
 def person_alias_add(*, person: Person, name: str) -> None:
+    name = clean_display_name(name)
     if not normalize_name(name):
         return
     try:
@@ -105,6 +106,7 @@ def person_alias_add(*, person: Person, name: str) -> None:
 
 
 def person_create(*, name: str, country_code: str = "", description: str = "") -> Person:
+    name = clean_display_name(name)
     # lookup by id never matches: two people with one name are two rows, each with its own slug
     person = _create_with_unique_slug(
         Person,

@@ -264,8 +264,13 @@ def article_queryset() -> QuerySet[Article]:
     )
 
 
-def article_detail(*, pk: int) -> Article:
-    return article_queryset().get(pk=pk)
+def article_queryset_public() -> QuerySet[Article]:
+    """Articles the public may see: only once extracted (a queued or failed one is still in the pipeline)."""
+    return article_queryset().filter(status=Article.Status.EXTRACTED)
+
+
+def article_detail(*, pk: int, public: bool = False) -> Article:
+    return (article_queryset_public() if public else article_queryset()).get(pk=pk)
 
 
 def article_citations(*, article: Article) -> QuerySet[Citation]:

@@ -247,23 +247,34 @@ def _statement_upsert(
     return statement
 
 
+def _decided_spans(article: Article) -> list[tuple[int, int]]:
+    """Spans of this article's citations whose statements an analyst has decided on."""
+    return list(
+        Citation.objects.filter(article=article)
+        .exclude(statement__review_status=Statement.ReviewStatus.UNREVIEWED)
+        .values_list("start", "end")
+    )
+
+
 @transaction.atomic
 def article_statements_save(*, article: Article, extracted: Sequence[ExtractedStatement], version: str) -> int:
     """Replace the extractor's statements for this article with ``extracted``; returns how many were kept."""
     kept: set[int] = set()
     speakers: dict = {}
     topics: dict = {}
+    decided = _decided_spans(article)
     # Named speakers first: the offices they record let "the Danish climate minister" resolve.
     ordered = sorted(extracted, key=lambda item: not looks_like_person_name(item.speaker.name or ""))
     for item in ordered:
         if not item.quote.strip() or article.text[item.start : item.end] != item.quote:
             logger.warning("article %s: dropping a statement whose offsets do not match its quote", article.pk)
             continue
+        if any(start < item.end and item.start < end for start, end in decided):
+            # An analyst verified, corrected (perhaps re-spanned) or rejected these words: their decision stands,
+            # and the extractor's own span of them is not added again as a new statement.
+            continue
         existing = Citation.objects.filter(article=article, start=item.start, end=item.end).select_related("statement")
         citation = existing.first()
-        if citation is not None and citation.statement.is_locked:
-            kept.add(citation.pk)  # an analyst's decision stands
-            continue
         statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers, topics=topics)
         fields = {
             "statement": statement,
