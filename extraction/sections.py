@@ -19,6 +19,9 @@ SECTION_CHARS = 60_000
 # Paragraphs before a section read again as its context (their own statements belong to the
 # section before): enough to reach the speaker of a quotation run or a pronoun's antecedent.
 CONTEXT_PARAGRAPHS = 12
+# The article's first paragraphs, where its people are introduced by full name and office, are
+# context for every section too.
+LEAD_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,9 @@ class Section:
     own_start: int  # statements starting before this offset belong to the section before
 
 
-def sections(body: Body, limit: int = SECTION_CHARS, context: int = CONTEXT_PARAGRAPHS) -> list[Section]:
+def sections(body: Body, limit: int | None = None, context: int = CONTEXT_PARAGRAPHS) -> list[Section]:
     """The article's body as one or more sections, in text order."""
+    limit = limit or SECTION_CHARS
     paras = body.paragraphs
     if sum(e - s for s, e in paras) <= limit:
         return [Section(body, -1)]
@@ -40,7 +44,8 @@ def sections(body: Body, limit: int = SECTION_CHARS, context: int = CONTEXT_PARA
             size += paras[last][1] - paras[last][0]
             last += 1
         lead = max(0, first - context)
-        part = Body(text=body.text, paragraphs=paras[lead:last], headline=body.headline, skipped=body.skipped)
+        part_paras = paras[: min(LEAD_PARAGRAPHS, lead)] + paras[lead:last]
+        part = Body(text=body.text, paragraphs=part_paras, headline=body.headline, skipped=body.skipped)
         out.append(Section(part, paras[first][0] if first else -1))
         first = last
     return out
