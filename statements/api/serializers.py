@@ -16,12 +16,6 @@ class OutletSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "domain"]
 
 
-class TopicRefSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Topic
-        fields = ["id", "name", "slug"]
-
-
 class TopicSerializer(serializers.ModelSerializer):
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     statement_count = serializers.SerializerMethodField(help_text="Public statements on this topic.")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statements', '0008_statement_stored_search_vector'),
+        ('statements', '0009_tenure_evidence'),
     ]
 
     operations = [
