@@ -21,7 +21,7 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
-# Verbs that may name only a topic or a target ("criticized Trump"): a statement only when their
+# Verbs that may name only a topic or a target ("criticized Halvorsen"): a statement only when their
 # object carries a message (a clause, a quotation, or a longer phrase).
 TOPIC_VERBS = frozenset(
     """
@@ -75,7 +75,7 @@ CLAUSE_ONLY = frozenset(
     """.split()
 )
 
-# Verbs whose object may be the message ("stressed her support of the raid that killed bin Laden")
+# Verbs whose object may be the message ("stressed her support for the harbour levy")
 # but may also name only a topic ("noted the rule"): kept when the object carries a message.
 OBJECT_IF_MESSAGE = frozenset(
     """

@@ -19,7 +19,7 @@ from .types import ExtractedStatement, Kind, SpeakerMention, SpeakerType
 
 WORD = re.compile(r"\w+")
 MIN_WORDS = 3
-# a quotation introduced by a bare name and a colon: "Pence: “We will ...”"
+# a quotation introduced by a bare name and a colon: "Varga: “We will ...”"
 COLON_SPEAKER = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s*$")
 SIGNATURE = re.compile(r"^\s*(?:―|—|--|–)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*$")
 SENTENCE_END = re.compile(r"[.!?]$")
@@ -151,7 +151,7 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
                 owner[id(q)] = a
 
     # a full quoted sentence later in a paragraph whose earlier quotation was attributed:
-    # '"A," Obama said after the meeting. He did not threaten. "B."' -- B is Obama's too
+    # '"A," Ekwall said after the vote. He left early. "B."' -- B is Ekwall's too
     for p, qs in by_para.items():
         first_owner = None
         for q in qs:
@@ -255,7 +255,7 @@ def _analyse(prep: _Prepared, docs, topic_defs, embed) -> list[ExtractedStatemen
         if platform:
             last_platform[mention.name] = (platform, a.paragraph)
         elif a.cue.lower() in WRITE_CUES:
-            # 'Posting on X, Medvedev lashed out ...' / '"...," he wrote.': the platform named just before
+            # 'Writing on X, Brandt attacked ...' / '"...," he wrote.': the platform named just before
             if mention.name in last_platform and a.paragraph - last_platform[mention.name][1] <= 2:
                 platform = last_platform[mention.name][0]
             else:
@@ -425,7 +425,7 @@ def _neighbour_speaker(p, by_para, atts_by_para, owner, paras, text) -> Attribut
     """The attribution of the quotation just before (or, failing that, just after) paragraph p."""
     prev = by_para.get(p - 1, [])
     if not prev and atts_by_para.get(p - 1):
-        # 'Leblanc said he would not scale back the project.' / '"When we took office, ...'
+        # 'Okafor said the ferry would run.' / '"The harbour is ready, ...'
         named = [a for a in atts_by_para[p - 1] if a.subject is not None and a.subject.pos_ in ("PROPN", "PRON")]
         if named:
             return named[-1]
@@ -477,7 +477,7 @@ def _colon_attributions(doc, offset, paragraph, para_quotes, text) -> list[Attri
             continue
         after = SIGNATURE.match(text[q.end:para_end])
         if after:
-            # '"...." ― Sonya Herridge': a signed quotation
+            # '"...." ― Lidia Marsh': a signed quotation
             rel = q.end - offset + after.start(1)
             name_toks = [t for t in doc if t.idx >= rel and not t.is_punct]
             if name_toks:
@@ -520,8 +520,8 @@ ADDRESS = re.compile(r"\b(?:you|your|yours|they|them|their)\b", re.IGNORECASE)
 
 
 def _addressed(index, atts, mention_of) -> dict[int, list[str]]:
-    """For each attribution, the people its speaker was last seen acting on ("lashed out at Macron and
-    Starmer"): a quotation that then says "you" or "they" is addressed to them."""
+    """For each attribution, the people its speaker was last seen acting on ("attacked Varga and
+    Okafor"): a quotation that then says "you" or "they" is addressed to them."""
     out: dict[int, list[str]] = {}
     last: dict[str, list[str]] = {}
     for a in atts:
@@ -544,7 +544,7 @@ def _addressed(index, atts, mention_of) -> dict[int, list[str]]:
 
 
 def _org_of_spokesman(mention: SpeakerMention, subject) -> None:
-    """'The Kremlin rejected the idea, with spokesman Dmitry Peskov warning ...': the body the
+    """'The ministry turned the offer down, with spokesman Tomas Ekwall saying ...': the body the
     sentence is about employs the spokesman."""
     if not mention.role.lower().startswith("spokes") or mention.organization or subject is None:
         return
@@ -557,7 +557,7 @@ def _org_of_spokesman(mention: SpeakerMention, subject) -> None:
 
 
 def _is_name(mention: SpeakerMention) -> bool:
-    """A proper name ("Dmitry Peskov"), not a description ("one questioner")."""
+    """A proper name ("Tomas Ekwall"), not a description ("one questioner")."""
     words = mention.name.split()
     return bool(words) and all(w[:1].isupper() or w in ("de", "van", "von", "bin", "al", "der", "la", "le", "da")
                                for w in words)

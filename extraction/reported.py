@@ -80,9 +80,9 @@ def _subject(cue, mask=None):
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - cue.i))
         if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return tok.head  # "Obama, who said ..."
+            return tok.head  # "Okafor, who said ..."
         if tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN"):
-            return tok.head  # "a statement saying ...", "with Peskov warning that ..."
+            return tok.head  # "a statement saying ...", "with Ekwall adding that ..."
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head
             continue
@@ -90,7 +90,7 @@ def _subject(cue, mask=None):
             tok = tok.head
             continue
         break
-    # a parse that hung the speaker elsewhere: "... of the Washington Post Trump said that ..."
+    # a parse that hung the speaker elsewhere: "... of the Harbour Gazette Okafor said that ..."
     j = cue.i - 1
     while j >= 0 and cue.doc[j].dep_ in ("aux", "advmod", "neg") and j > cue.i - 4:
         j -= 1
@@ -98,7 +98,7 @@ def _subject(cue, mask=None):
             cue.doc[j].ent_type_ == "PERSON"
             or (cue.doc[j].pos_ == "PROPN" and cue.doc[j].ent_type_ in ("", "ORG") and cue.doc[j].dep_ == "pobj")):
         return cue.doc[j]
-    # "said Don Fowler" parsed with the name as an object or appositive
+    # "said Lidia Marsh" parsed with the name as an object or appositive
     for child in cue.children:
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i and child.ent_type_ == "PERSON":
             return child
@@ -197,7 +197,7 @@ def _hanging_that_clause(cue):
                 return t, t.head.right_edge
             return None
         if (t.is_punct and t.text in ".;:!?") or (_verb_lemma(t) and cues.is_speech_lemma(_verb_lemma(t))):
-            return None  # the sentence ends, or another cue takes over ("with Peskov warning that")
+            return None  # the sentence ends, or another cue takes over ("with Ekwall adding that")
     return None
 
 
@@ -233,10 +233,10 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
                and 0 < tok.i - c.i <= 3 and not mask.covers(c.idx) for c in tok.children):
             continue  # "the government would propose": speech not yet made
         if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("advcl", "acl"):
-            continue  # "Asked about the reports, Tulloch ...": the subject was asked, not asking
+            continue  # "Asked about the levy, Okafor ...": the subject was asked, not asking
         subject = _subject(tok, mask)
         if subject is not None and subject.pos_ in ("VERB", "ADP", "AUX"):
-            # "Posting on X, Medvedev lashed out": the parser made the participle the subject
+            # "Writing on X, Brandt attacked": the parser made the participle the subject
             subject = next((t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj")), None)
         if subject is None:
             continue
@@ -268,7 +268,7 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
         words = [t.text for t in doc[left:right + 1]]
         needs_message = lemma in cues.TOPIC_VERBS or (lemma in cues.OBJECT_IF_MESSAGE and not is_clause)
         if needs_message or (lemma == cues.CALL and not any(c.dep_ == "ccomp" for c in tok.children)):
-            # "criticized Trump" names a target; "called for a ban" / "called it a disgrace" say something
+            # "criticized Halvorsen" names a target; "called for a ban" / "called it a disgrace" say something
             msg_words = words
             if lemma == cues.CALL and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "out")
                                           for c in tok.children):
@@ -333,7 +333,7 @@ def _person_like(noun) -> bool:
     if noun.text[:1].isupper() and not noun.is_sent_start:
         return True  # a name the tagger took for a common noun ("Carvajal told the Senate")
     if noun.is_sent_start and noun.text[:1].isupper() and any(c.dep_ in ("appos", "acl") for c in noun.children):
-        return True  # "Starmer, reaffirming ..., told Parliament"
+        return True  # "Okafor, repeating ..., told the assembly"
     if lemma.endswith(PERSON_SUFFIXES) and lemma not in ("plan", "campaign"):
         return True
     if lemma.endswith(("er", "or", "ant", "ent")) and lemma not in NOT_PERSON_ER and len(lemma) > 4:

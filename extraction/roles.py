@@ -1,6 +1,6 @@
 """Offices, honorifics and country words: what stands in front of a name.
 
-"former Russian Foreign Minister Sergey Lavrov" is read as role "Foreign Minister", country
+"former Russian Foreign Minister Pavel Orlov" is read as role "Foreign Minister", country
 "RU", former. Country names come from pycountry; demonyms ("Danish", "French") from the table
 below, which pycountry does not have.
 """
@@ -218,7 +218,7 @@ def parse_title(words: list[str]) -> dict:
         rest.append((i, w))
         i += 1
     if rest and not out["organization"] and out["role"]:
-        # "Clinton campaign spokesman", "Haulage association chief": the phrase in front of the role
+        # "Varga campaign spokesman", "Haulage association chief": the phrase in front of the role
         # names its employer, lower-case words included, from its first capitalised word on
         org_words = [w for _, w in rest if w.lower().strip(",") not in NOT_EMPLOYER]
         first = next((k for k, w in enumerate(org_words) if w[:1].isupper()), None)

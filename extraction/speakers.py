@@ -1,8 +1,8 @@
 """Who a statement is by: names as written, titles split off, pronouns and descriptions resolved.
 
 The rules stay with what the article itself says: "he" is the nearest earlier person of a
-compatible gender (from Mr./Mrs., gendered office words and first names), "Starmer" is the
-"Keir Starmer" named earlier, "the spokesman" is the person the article introduced as
+compatible gender (from Mr./Mrs., gendered office words and first names), "Okafor" is the
+"Grace Okafor" named earlier, "the spokesman" is the person the article introduced as
 spokesman. Organisations ("the Kremlin", "the ministry") and groups ("officials") are typed so.
 """
 
@@ -88,7 +88,7 @@ class PersonIndex:
         elif len(key.split()) == 2 and key in self.by_compound and not _gender_clash(self.by_compound[key], title_words):
             p = self.by_compound[key]
         elif len(key.split()) > 1 and surname in self.by_surname and len(self.by_surname[surname].name.split()) == 1:
-            # the surname came first ("Mr. Obama"), the full name later: keep one person
+            # the surname came first ("Mr. Ekwall"), the full name later: keep one person
             p = self.by_surname[surname]
             p.name = name
         else:
@@ -114,7 +114,7 @@ class PersonIndex:
 
     def finish(self, docs_with_offsets, skip=None):
         """Second pass once every full name is known: a lone surname the tagger did not call a
-        person ("Trump cited ...", tagged as an organisation) is a mention of that person too."""
+        person ("Okafor cited ...", tagged as an organisation) is a mention of that person too."""
         covered = {m.start for m in self.mentions}
         extra = []
         for paragraph, (doc, offset) in enumerate(docs_with_offsets):
@@ -173,7 +173,7 @@ class PersonIndex:
 
 
 def _gender_clash(p: Person, title_words) -> bool:
-    """"Mr. Obama" is not the "Michelle Obama" named earlier."""
+    """"Mr. Ekwall" is not the "Maria Ekwall" named earlier."""
     g = roles.gender_of_words(title_words or [])
     return bool(g) and bool(p.gender) and g != p.gender
 
@@ -243,7 +243,7 @@ def _titled_name(tokens) -> list:
 
 
 def _title_before(doc, i: int) -> list[str]:
-    """Office and country words just in front of a name: "Russian Foreign Minister [Sergey Lavrov]"."""
+    """Office and country words just in front of a name: "Russian Foreign Minister [Pavel Orlov]"."""
     words: list[str] = []
     j = i - 1
     while j >= 0 and len(words) < 6:
@@ -260,7 +260,7 @@ def _title_before(doc, i: int) -> list[str]:
 
 
 def split_name(tokens) -> tuple[str, list[str]]:
-    """("Sergey Lavrov", ["Foreign", "Minister"]) from the tokens of a name with its titles."""
+    """("Pavel Orlov", ["Foreign", "Minister"]) from the tokens of a name with its titles."""
     toks = [t for t in tokens if not t.is_space]
     # drop a possessive or punctuation at the end
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
@@ -270,7 +270,7 @@ def split_name(tokens) -> tuple[str, list[str]]:
                     or toks[0].lower_.rstrip(".") in roles.HONORIFICS or toks[0].lower_ in roles.FORMER
                     or roles.country_code(toks[0].text) or toks[0].lower_ in NAME_STRIP) and len(toks) > 1:
         title.append(toks.pop(0).text)
-    # keep the text's own spacing: "Holtz-Eakin", "Ban Ki-moon"
+    # keep the text's own spacing: "Tierney-Voss", "Ban Ki-moon"
     name = "".join(t.text_with_ws for t in toks).strip()
     name = re.sub(r"\s+", " ", name)
     return name, title
@@ -301,7 +301,7 @@ def _appos_person(subject):
 
 
 def _name_tokens(subject, phrase):
-    """The proper-name run that contains the head: "Dmitry Peskov" in "spokesman Dmitry Peskov"."""
+    """The proper-name run that contains the head: "Tomas Ekwall" in "spokesman Tomas Ekwall"."""
     by_i = {t.i: t for t in phrase}
     run = [subject]
     j = subject.i - 1
@@ -328,7 +328,7 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
     description: list[str] = []  # "Portugal's prime minister" in "Portugal's prime minister, NAME,"
     appositive = False
     if app is not None and (subject.pos_ == "NOUN" or roles.is_office_word(subject.text)):
-        # "A lawyer for the outlets, David Schulz, said": the name is the speaker
+        # "A lawyer for the union, Ruth Albers, said": the name is the speaker
         description = [t.text for t in phrase if t.i < app.i and not t.is_punct]
         appositive = _looks_like_name(app)
         subject, phrase = app, _phrase_tokens(app)
@@ -373,7 +373,7 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
         country = info["country"] or (inst or "")
         return SpeakerMention(name=name, text=text, type=SpeakerType.ORGANIZATION, country=country,
                               organization=name), ""
-    # a description: "the spokesman", "the Indiana governor", "a spokeswoman for Hillary Clinton"
+    # a description: "the spokesman", "the Indiana governor", "a spokeswoman for Ruth Albers"
     mention = SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.PERSON, role=info["role"],
                              role_is_former=info["role_is_former"], country=info["country"],
                              organization=info["organization"])
@@ -442,7 +442,7 @@ def _by_description(index: PersonIndex, words: list[str], country: str):
 
 def _by_role(index: PersonIndex, words: list[str]):
     """The most recent person introduced with all these title words: "the spokesman" -> "Kremlin
-    spokesman Dmitry Peskov", "the Indiana governor" -> "Indiana Gov. Thomas Keller"."""
+    spokesman Oleg Varenko", "the Indiana governor" -> "Indiana Gov. Thomas Keller"."""
     want = {roles.normalize_word(w) for w in words}
     for m in reversed(index.mentions):
         if want <= m.person.roles:
@@ -491,7 +491,7 @@ def resolve_pronoun(pronoun: str, pos: int, paragraph: int, index: PersonIndex, 
             # only speakers with a name: "a 911 caller" or "one questioner" is no antecedent for "he"
             if st_type == SpeakerType.PERSON and named and pos - 3000 < st_pos < pos:
                 subjects.append((st_pos, index.person(st_name)))
-        # speakers and clause subjects first ("Medvedev lashed out at Macron ... he wrote"), then any name
+        # speakers and clause subjects first ("Brandt attacked Varga ... he wrote"), then any name
         for cands in (subjects, others):
             cands.sort(key=lambda c: c[0], reverse=True)
             for _, p in cands:

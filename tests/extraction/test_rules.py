@@ -59,8 +59,8 @@ def test_standalone_quote_paragraph_takes_the_previous_speaker(extract):
 
 
 def test_short_and_scare_quotes_are_not_statements(extract):
-    text = HEAD + ('The prospect of sending "peacekeepers" worried officials in the capital. '
-                   '"Absolutely not," he said.')
+    text = HEAD + ('Plans for a "super-port" on the estuary divided the town for years. '
+                   '"Never again," he said.')
     assert extract(text) == []
 
 
@@ -79,13 +79,13 @@ def test_inverted_said(extract):
 
 
 def test_according_to(extract):
-    st = _one(extract(HEAD + "According to Oleg Varenko, the talks have stalled because of sanctions."))
+    st = _one(extract(HEAD + "According to Oleg Varenko, the ferry talks have stalled over fuel prices."))
     assert st.cue == "according to" and st.speaker.name == "Oleg Varenko"
 
 
 def test_told_reporters(extract):
-    st = _one(extract(HEAD + "Oleg Varenko told reporters that Moscow saw no basis for new talks."))
-    assert st.speaker.name == "Oleg Varenko" and "Moscow saw no basis" in st.quote
+    st = _one(extract(HEAD + "Oleg Varenko told reporters that the harbour would stay closed until June."))
+    assert st.speaker.name == "Oleg Varenko" and "harbour would stay closed" in st.quote
 
 
 def test_mixed_reported_clause_with_a_quoted_fragment(extract):
@@ -149,10 +149,10 @@ def test_pronoun_goes_to_the_right_gender(extract):
 
 
 def test_pronoun_goes_to_the_last_speaker_not_the_object(extract):
-    text = (HEAD + "Dmitry Volkov lashed out at Emmanuel Duval and Keith Stern on Monday.\n\n"
-            '"They want a war with us," he wrote.')
+    text = (HEAD + "Dmitry Salnik turned on Emmanuel Duval and Keith Stern on Monday.\n\n"
+            '"They want to close every mine in the valley," he wrote.')
     st = _one(extract(text))
-    assert st.speaker.name == "Dmitry Volkov"
+    assert st.speaker.name == "Dmitry Salnik"
 
 
 def test_surname_joins_the_full_name(extract):
@@ -187,15 +187,15 @@ def test_office_only_speaker_keeps_role_and_country(extract):
 # --- dates, targets, topics, platform ----------------------------------------------------------
 
 def test_statement_dates(extract):
-    text = (HEAD + "Earlier this month, Prime Minister Keith Stern announced that Britain was ready to act. "
-            "Spokesman Oleg Varenko warned last month that any deployment would be unacceptable.")
+    text = (HEAD + "Earlier this month, Prime Minister Keith Stern announced that the rail fares would be frozen. "
+            "Spokesman Oleg Varenko warned last month that the freeze would cost the operators dearly.")
     stmts = extract(text, published="2025-03-20")
     assert [(str(s.date), s.date_precision) for s in stmts] == [("2025-03-01", "month"), ("2025-02-01", "month")]
 
 
 def test_platform_and_targets(extract):
     text = (HEAD + "Emmanuel Duval met Keith Stern in Paris.\n\n"
-            '"Keith Stern has no plan for the border and everyone knows it," Dmitry Volkov wrote on X.')
+            '"Keith Stern has no plan for the coalfields and he knows it," Dmitry Salnik wrote on X.')
     st = _one(extract(text))
     assert st.platform == "X" and "Keith Stern" in st.targets
 
@@ -233,36 +233,36 @@ def test_no_publication_date_gives_no_date(extract):
 
 
 def test_quote_addressed_to_people_the_speaker_attacked(extract):
-    text = (HEAD + "Posting on X, Dmitry Volkov lashed out at Emmanuel Duval and Keith Stern.\n\n"
-            '"You want to arm the whole continent against us," he wrote.')
+    text = (HEAD + "Writing on X, Dmitry Salnik turned on Emmanuel Duval and Keith Stern.\n\n"
+            '"You want to shut the valley down and call it progress," he wrote.')
     st = _one(extract(text))
-    assert st.speaker.name == "Dmitry Volkov" and st.platform == "X"
+    assert st.speaker.name == "Dmitry Salnik" and st.platform == "X"
     assert set(st.targets) == {"Emmanuel Duval", "Keith Stern"}
 
 
 def test_spokesman_takes_the_organisation_of_the_sentence(extract):
-    text = HEAD + ("The Kremlin rejected the idea, with spokesman Oleg Varenko warning that any deployment "
-                   "would be unacceptable.")
+    text = HEAD + ("The Kremlin turned down the grain offer, with spokesman Oleg Varenko adding that the price "
+                   "was far too low.")
     st = _one(extract(text))
     assert (st.speaker.name, st.speaker.organization, st.speaker.country) == ("Oleg Varenko", "Kremlin", "RU")
 
 
 def test_majority_leader_speaks_but_a_majority_of_voters_is_a_poll(extract):
-    st = _one(extract(HEAD + "“Our assumption is that the veto will be overridden,” Senate Majority Leader "
+    st = _one(extract(HEAD + "“We have the votes to pass the water bill this week,” Senate Majority Leader "
                              "Mitch Cornwall said Tuesday."))
     assert st.speaker.name == "Mitch Cornwall"
     assert extract(HEAD + "A majority of voters said the economy was their main concern this year.") == []
 
 
 def test_interrupted_quote_around_a_participle(extract):
-    st = _one(extract(HEAD + "“Every time you say that,” Jon Tennant said, referring to the excuse, "
-                             "“you give ammunition to the people who want to break up the banks.”"))
-    assert st.quote.startswith("“Every time") and st.quote.endswith("banks.”")
+    st = _one(extract(HEAD + "“Each delay costs the farmers,” Jon Tennant said, pointing to the flooded fields, "
+                             "“and nobody in the ministry seems to care.”"))
+    assert st.quote.startswith("“Each delay") and st.quote.endswith("to care.”")
 
 
 def test_later_quoted_sentence_in_the_paragraph_keeps_the_speaker(extract):
-    text = (HEAD + '"We have had problems with intrusions before," President Ana Ruiz said after the meeting. '
-            'She did not threaten retaliation. "Our goal is not to start a cycle of escalation."')
+    text = (HEAD + '"The ferries have broken down three times this winter," President Ana Ruiz said after the vote. '
+            'She left the chamber early. "We will buy two new boats before the summer."')
     stmts = extract(text)
     assert [s.speaker.name for s in stmts if s.kind == "direct"] == ["Ana Ruiz", "Ana Ruiz"]
 

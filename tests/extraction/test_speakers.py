@@ -46,10 +46,9 @@ def test_compound_surname_carries_full_name_role_and_country(extract):
 
 
 def test_targets_of_an_attack_and_the_quote_that_follows(extract):
-    text = (HEAD + "Posting on Telegram, former Moldovan President Vasile Rotaru lashed out at French President "
-            "Etienne Marchal and British Prime Minister Gareth Pennington, accusing them of dragging Europe "
-            "toward war.\n\n"
-            '"You are sleepwalking into a disaster, and you will answer for it," he wrote.')
+    text = (HEAD + "In a long Telegram post, former Moldovan President Vasile Rotaru criticised French President "
+            "Etienne Marchal and British Prime Minister Gareth Pennington over the wheat tariffs.\n\n"
+            '"You have ruined a harvest, and you will pay for it at the ballot box," he wrote.')
     stmts = extract(text)
     assert {s.speaker.name for s in stmts} == {"Vasile Rotaru"}
     for s in stmts:
