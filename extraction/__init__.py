@@ -1,8 +1,8 @@
 """Statement extraction: who said what, when, in a news article. Plain Python, no Django.
 
-    from extraction import extract
-    for st in extract(text, published=date(2025, 3, 20)):
-        print(st.speaker.name, st.kind, st.quote)
+from extraction import extract
+for st in extract(text, published=date(2025, 3, 20)):
+    print(st.speaker.name, st.kind, st.quote)
 """
 
 from .pipeline import extract, extract_many

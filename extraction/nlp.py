@@ -23,8 +23,3 @@ def load(model: str = DEFAULT_MODEL):
     if unused:
         nlp.select_pipes(disable=unused)
     return nlp
-
-
-def parse_many(nlp, texts, batch_size: int = BATCH_SIZE):
-    """Parse texts in batches (nlp.pipe is several times faster than calling nlp per text)."""
-    return list(nlp.pipe(texts, batch_size=batch_size))

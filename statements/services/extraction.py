@@ -18,12 +18,12 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from extraction.names import looks_like_person_name
 from extraction.types import ExtractedStatement, SpeakerType
 from people.models import Organization, Person
 from people.normalize import normalize_name
 from people.services import (
     SpeakerRef,
-    looks_like_person_name,
     office_holder_on,
     organization_get_or_create,
     person_find,

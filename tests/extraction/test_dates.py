@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from extraction.dates import find_date, format_date
+from extraction.dates import find_date
 
 PUB = date(2025, 3, 20)  # a Thursday
 
@@ -37,9 +37,3 @@ def test_never_after_publication():
     assert d == date(2024, 3, 30)
     d, _, basis, _ = find_date("he will speak on 1 April 2026", PUB)
     assert d == PUB and basis == "published"
-
-
-def test_format_at_precision():
-    assert format_date(date(2025, 3, 1), "month") == "2025-03"
-    assert format_date(date(2024, 1, 1), "year") == "2024"
-    assert format_date(date(2025, 3, 18), "day") == "2025-03-18"

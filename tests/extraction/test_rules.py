@@ -16,6 +16,7 @@ def _one(statements):
 
 # --- direct quotations -------------------------------------------------------------------------
 
+
 def test_direct_quote_speaker_after(extract):
     st = _one(extract(HEAD + '"We will build the line on time," Premier Marc Leblanc said.'))
     assert st.kind == "direct"
@@ -29,8 +30,10 @@ def test_direct_quote_speaker_before_with_colon(extract):
 
 
 def test_interrupted_quote_in_one_sentence_is_one_statement(extract):
-    text = (HEAD + "Health Minister Kavita Rao spoke in Delhi.\n\n"
-            "“We will start where the need is greatest,” she added, “and we will not stop.”")
+    text = (
+        HEAD + "Health Minister Kavita Rao spoke in Delhi.\n\n"
+        "“We will start where the need is greatest,” she added, “and we will not stop.”"
+    )
     st = _one(extract(text))
     assert st.quote.startswith("“We will start") and st.quote.endswith("stop.”")
 
@@ -43,28 +46,34 @@ def test_second_sentence_after_the_cue_is_its_own_statement(extract):
 
 
 def test_quote_over_paragraphs_keeps_its_speaker(extract):
-    text = (HEAD + "Premier Marc Leblanc defended the plan on Friday.\n\n"
-            '"When we took office, this city had been promised a subway for forty years.\n\n'
-            '"We are going to build it, and we are going to open it," he said.')
+    text = (
+        HEAD + "Premier Marc Leblanc defended the plan on Friday.\n\n"
+        '"When we took office, this city had been promised a subway for forty years.\n\n'
+        '"We are going to build it, and we are going to open it," he said.'
+    )
     stmts = extract(text)
     assert len(stmts) == 2
     assert {s.speaker.name for s in stmts} == {"Marc Leblanc"}
 
 
 def test_standalone_quote_paragraph_takes_the_previous_speaker(extract):
-    text = (HEAD + '"Our mandate is price stability," Governor Grace Wanjiru said.\n\n'
-            '"We will not apologise for doing our job, and we will not cut rates early."')
+    text = (
+        HEAD + '"Our mandate is price stability," Governor Grace Wanjiru said.\n\n'
+        '"We will not apologise for doing our job, and we will not cut rates early."'
+    )
     stmts = extract(text)
     assert len(stmts) == 2 and all(s.speaker.name == "Grace Wanjiru" for s in stmts)
 
 
 def test_short_and_scare_quotes_are_not_statements(extract):
-    text = HEAD + ('Plans for a "super-port" on the estuary divided the town for years. '
-                   '"Never again," he said.')
+    text = HEAD + (
+        'Plans for a "super-port" on the estuary divided the town for years. "Never again," he said.'
+    )
     assert extract(text) == []
 
 
 # --- reported speech ---------------------------------------------------------------------------
+
 
 def test_said_that(extract):
     st = _one(extract(HEAD + "Finance Minister Yuta Saeki said that the yen's weakness was temporary."))
@@ -73,7 +82,9 @@ def test_said_that(extract):
 
 
 def test_inverted_said(extract):
-    st = _one(extract(HEAD + "The economy will recover by spring, Finance Minister Yuta Saeki said on Monday."))
+    st = _one(
+        extract(HEAD + "The economy will recover by spring, Finance Minister Yuta Saeki said on Monday.")
+    )
     assert st.kind == "indirect" and st.speaker.name == "Yuta Saeki"
     assert st.quote.startswith("The economy will recover")
 
@@ -89,17 +100,22 @@ def test_told_reporters(extract):
 
 
 def test_mixed_reported_clause_with_a_quoted_fragment(extract):
-    st = _one(extract(HEAD + 'Minister Sarah Kinnear said the program remained "on track in every way" this year.'))
+    st = _one(
+        extract(HEAD + 'Minister Sarah Kinnear said the program remained "on track in every way" this year.')
+    )
     assert st.kind == "mixed"
 
 
 def test_warned_and_urged(extract):
-    stmts = extract(HEAD + "Senator Ana Ruiz warned that the levy would drive builders out of the market. "
-                           "She urged the government to publish the contracts.")
+    stmts = extract(
+        HEAD + "Senator Ana Ruiz warned that the levy would drive builders out of the market. "
+        "She urged the government to publish the contracts."
+    )
     assert [s.speaker.name for s in stmts] == ["Ana Ruiz", "Ana Ruiz"]
 
 
 # --- what is not a statement -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "sentence",
@@ -125,6 +141,7 @@ def test_headline_is_not_a_statement(extract):
 
 # --- speakers ----------------------------------------------------------------------------------
 
+
 def test_title_country_and_office_split_from_the_name(extract):
     st = _one(extract(HEAD + "Russian Foreign Minister Sergey Lavrov said the talks had failed completely."))
     sp = st.speaker
@@ -132,7 +149,9 @@ def test_title_country_and_office_split_from_the_name(extract):
 
 
 def test_former_office(extract):
-    st = _one(extract(HEAD + "Former Canadian Prime Minister Justin Marcotte said Ottawa was exploring options."))
+    st = _one(
+        extract(HEAD + "Former Canadian Prime Minister Justin Marcotte said Ottawa was exploring options.")
+    )
     assert st.speaker.role_is_former and st.speaker.country == "CA" and st.speaker.name == "Justin Marcotte"
 
 
@@ -142,28 +161,36 @@ def test_spokesman_of_an_institution(extract):
 
 
 def test_pronoun_goes_to_the_right_gender(extract):
-    text = (HEAD + "Finance Minister James Mwangi met Governor Grace Wanjiru on Thursday.\n\n"
-            "She said inflation was still too high to justify deep cuts.")
+    text = (
+        HEAD + "Finance Minister James Mwangi met Governor Grace Wanjiru on Thursday.\n\n"
+        "She said inflation was still too high to justify deep cuts."
+    )
     st = _one(extract(text))
     assert st.speaker.name == "Grace Wanjiru"
 
 
 def test_pronoun_goes_to_the_last_speaker_not_the_object(extract):
-    text = (HEAD + "Dmitry Salnik turned on Emmanuel Duval and Keith Stern on Monday.\n\n"
-            '"They want to close every mine in the valley," he wrote.')
+    text = (
+        HEAD + "Dmitry Salnik turned on Emmanuel Duval and Keith Stern on Monday.\n\n"
+        '"They want to close every mine in the valley," he wrote.'
+    )
     st = _one(extract(text))
     assert st.speaker.name == "Dmitry Salnik"
 
 
 def test_surname_joins_the_full_name(extract):
-    text = (HEAD + "Prime Minister Keith Stern visited Leeds on Monday.\n\n"
-            "Stern said the government would double council house building.")
+    text = (
+        HEAD + "Prime Minister Keith Stern visited Leeds on Monday.\n\n"
+        "Stern said the government would double council house building."
+    )
     assert _one(extract(text)).speaker.name == "Keith Stern"
 
 
 def test_description_resolves_to_the_person_with_that_office(extract):
-    text = (HEAD + "Indiana Gov. Thomas Keller signed the bill on Monday.\n\n"
-            "The Indiana governor said families should never be taxed out of their homes.")
+    text = (
+        HEAD + "Indiana Gov. Thomas Keller signed the bill on Monday.\n\n"
+        "The Indiana governor said families should never be taxed out of their homes."
+    )
     st = _one(extract(text))
     assert st.speaker.name == "Thomas Keller" and st.speaker.resolved_from == "description"
 
@@ -186,22 +213,34 @@ def test_office_only_speaker_keeps_role_and_country(extract):
 
 # --- dates, targets, topics, platform ----------------------------------------------------------
 
+
 def test_statement_dates(extract):
-    text = (HEAD + "Earlier this month, Prime Minister Keith Stern announced that the rail fares would be frozen. "
-            "Spokesman Oleg Varenko warned last month that the freeze would cost the operators dearly.")
+    text = (
+        HEAD
+        + "Earlier this month, Prime Minister Keith Stern announced that the rail fares would be frozen. "
+        "Spokesman Oleg Varenko warned last month that the freeze would cost the operators dearly."
+    )
     stmts = extract(text, published="2025-03-20")
-    assert [(str(s.date), s.date_precision) for s in stmts] == [("2025-03-01", "month"), ("2025-02-01", "month")]
+    assert [(str(s.date), s.date_precision) for s in stmts] == [
+        ("2025-03-01", "month"),
+        ("2025-02-01", "month"),
+    ]
 
 
 def test_platform_and_targets(extract):
-    text = (HEAD + "Emmanuel Duval met Keith Stern in Paris.\n\n"
-            '"Keith Stern has no plan for the coalfields and he knows it," Dmitry Salnik wrote on X.')
+    text = (
+        HEAD + "Emmanuel Duval met Keith Stern in Paris.\n\n"
+        '"Keith Stern has no plan for the coalfields and he knows it," Dmitry Salnik wrote on X.'
+    )
     st = _one(extract(text))
     assert st.platform == "X" and "Keith Stern" in st.targets
 
 
 def test_topics_keyword_and_embedder(extract):
-    topics = [{"name": "Housing", "keywords": ["council homes", "housing"]}, {"name": "Defence", "keywords": ["troops"]}]
+    topics = [
+        {"name": "Housing", "keywords": ["council homes", "housing"]},
+        {"name": "Defence", "keywords": ["troops"]},
+    ]
     text = HEAD + "Helen Marsh said the government would double the number of council homes built each year."
     st = _one(extract(text, topics=topics))
     assert [t.topic for t in st.topics] == ["Housing"]
@@ -214,14 +253,22 @@ def test_topics_keyword_and_embedder(extract):
 
 
 def test_quote_is_exactly_the_text_span(extract):
-    text = HEAD + '"We have waited too long," Helen Marsh said. She said the plan would be paid for by developers.'
+    text = (
+        HEAD
+        + '"We have waited too long," Helen Marsh said. She said the plan would be paid for by developers.'
+    )
     for st in extract(text):
-        assert text[st.start:st.end] == st.quote
+        assert text[st.start : st.end] == st.quote
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "Only a headline", 'Head\n\n"""" " " “ ” ” “ \'\' said said.', "Head\n\nHe said.\n\n“Unclosed quote running on"],
+    [
+        "",
+        "Only a headline",
+        'Head\n\n"""" " " “ ” ” “ \'\' said said.',
+        "Head\n\nHe said.\n\n“Unclosed quote running on",
+    ],
 )
 def test_degenerate_texts_give_no_statements(extract, text):
     assert extract(text) == []
@@ -233,36 +280,51 @@ def test_no_publication_date_gives_no_date(extract):
 
 
 def test_quote_addressed_to_people_the_speaker_attacked(extract):
-    text = (HEAD + "Writing on X, Dmitry Salnik turned on Emmanuel Duval and Keith Stern.\n\n"
-            '"You want to shut the valley down and call it progress," he wrote.')
+    text = (
+        HEAD + "Writing on X, Dmitry Salnik turned on Emmanuel Duval and Keith Stern.\n\n"
+        '"You want to shut the valley down and call it progress," he wrote.'
+    )
     st = _one(extract(text))
     assert st.speaker.name == "Dmitry Salnik" and st.platform == "X"
     assert set(st.targets) == {"Emmanuel Duval", "Keith Stern"}
 
 
 def test_spokesman_takes_the_organisation_of_the_sentence(extract):
-    text = HEAD + ("The Kremlin turned down the grain offer, with spokesman Oleg Varenko adding that the price "
-                   "was far too low.")
+    text = HEAD + (
+        "The Kremlin turned down the grain offer, with spokesman Oleg Varenko adding that the price "
+        "was far too low."
+    )
     st = _one(extract(text))
     assert (st.speaker.name, st.speaker.organization, st.speaker.country) == ("Oleg Varenko", "Kremlin", "RU")
 
 
 def test_majority_leader_speaks_but_a_majority_of_voters_is_a_poll(extract):
-    st = _one(extract(HEAD + "“We have the votes to pass the water bill this week,” Senate Majority Leader "
-                             "Mitch Cornwall said Tuesday."))
+    st = _one(
+        extract(
+            HEAD + "“We have the votes to pass the water bill this week,” Senate Majority Leader "
+            "Mitch Cornwall said Tuesday."
+        )
+    )
     assert st.speaker.name == "Mitch Cornwall"
     assert extract(HEAD + "A majority of voters said the economy was their main concern this year.") == []
 
 
 def test_interrupted_quote_around_a_participle(extract):
-    st = _one(extract(HEAD + "“Each delay costs the farmers,” Jon Tennant said, pointing to the flooded fields, "
-                             "“and nobody in the ministry seems to care.”"))
+    st = _one(
+        extract(
+            HEAD + "“Each delay costs the farmers,” Jon Tennant said, pointing to the flooded fields, "
+            "“and nobody in the ministry seems to care.”"
+        )
+    )
     assert st.quote.startswith("“Each delay") and st.quote.endswith("to care.”")
 
 
 def test_later_quoted_sentence_in_the_paragraph_keeps_the_speaker(extract):
-    text = (HEAD + '"The ferries have broken down three times this winter," President Ana Ruiz said after the vote. '
-            'She left the chamber early. "We will buy two new boats before the summer."')
+    text = (
+        HEAD
+        + '"The ferries have broken down three times this winter," President Ana Ruiz said after the vote. '
+        'She left the chamber early. "We will buy two new boats before the summer."'
+    )
     stmts = extract(text)
     assert [s.speaker.name for s in stmts if s.kind == "direct"] == ["Ana Ruiz", "Ana Ruiz"]
 
@@ -277,12 +339,18 @@ def test_topic_description_is_embedded_with_name_and_keywords():
 
 def test_new_topic_suggested_from_a_phrase_two_statements_share(extract):
     topics = [{"name": "Health care", "description": "Hospitals and clinics.", "keywords": ["hospital"]}]
-    text = (HEAD + "Fisheries Minister Eirik Solbakken Moe said the new fishing quotas would protect the cod "
-            "stocks of the north.\n\n"
-            "Opposition leader Marit Haugland said the fishing quotas would ruin small harbours.\n\n"
-            "Solbakken Moe said the government would build a new hospital in Tromsø.")
+    text = (
+        HEAD + "Fisheries Minister Eirik Solbakken Moe said the new fishing quotas would protect the cod "
+        "stocks of the north.\n\n"
+        "Opposition leader Marit Haugland said the fishing quotas would ruin small harbours.\n\n"
+        "Solbakken Moe said the government would build a new hospital in Tromsø."
+    )
     runs = [[(t.topic, t.score, t.suggested) for t in s.topics] for s in extract(text, topics=topics)]
-    assert runs == [[("Fishing Quotas", 0.3, True)], [("Fishing Quotas", 0.3, True)], [("Health care", 0.6, False)]]
+    assert runs == [
+        [("Fishing Quotas", 0.3, True)],
+        [("Fishing Quotas", 0.3, True)],
+        [("Health care", 0.6, False)],
+    ]
     assert runs == [[(t.topic, t.score, t.suggested) for t in s.topics] for s in extract(text, topics=topics)]
 
 
