@@ -27,7 +27,6 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("health/", statement_views.health, name="health"),
-    path("", include("people.urls")),
     path("", include("statements.urls")),
 ]
 

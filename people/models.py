@@ -154,14 +154,6 @@ class Tenure(models.Model):
     end = models.DateField(null=True, blank=True, help_text="Last day in office; empty while in office or unknown.")
     end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.TEXT)
-    source_article = models.ForeignKey(
-        "statements.Article",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The article the tenure was read from, when source is text.",
-    )
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 

@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 
+from people.models import Country, Person
 from statements.models import Article, Citation, Statement, StatementTopic, Topic
 
 REJECTED = Statement.ReviewStatus.REJECTED
@@ -147,6 +148,58 @@ def statement_detail(*, pk: int) -> Statement:
 
 def statements_for_person(*, person_id: int, include_rejected: bool = False) -> QuerySet[Statement]:
     return statement_list_public(include_rejected=include_rejected).filter(speaker_id=person_id)
+
+
+def person_statement_counts(person_ids) -> dict[int, int]:
+    """Public statements per person, for a page of people: one query on the (speaker, said_on) index.
+
+    Counting for a page rather than annotating the whole people table keeps lists fast when
+    people have said hundreds of thousands of things between them.
+    """
+    return dict(
+        Statement.objects.filter(speaker_id__in=list(person_ids))
+        .exclude(review_status=REJECTED)
+        .values_list("speaker_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
+def with_statement_counts(people) -> list[Person]:
+    """The given people as a list, each with `statement_count` set (one query)."""
+    people = list(people)
+    counts = person_statement_counts(person.pk for person in people)
+    for person in people:
+        person.statement_count = counts.get(person.pk, 0)
+    return people
+
+
+# Counting a whole country's statements reads them all: the counts are kept this long.
+COUNTRY_COUNTS_SECONDS = 120
+
+
+def people_of_country(*, country: Country, limit: int = 100) -> list[Person]:
+    """People from a country with their statement counts, most quoted first (counts cached)."""
+    people = list(Person.objects.filter(country=country, merged_into__isnull=True))
+    key = f"onrecord:country:{country.code}:person-counts"
+    counts = cache.get(key)
+    if counts is None:
+        counts = person_statement_counts(person.pk for person in people)
+        cache.set(key, counts, COUNTRY_COUNTS_SECONDS)
+    for person in people:
+        person.statement_count = counts.get(person.pk, 0)
+    people.sort(key=lambda person: (-person.statement_count, person.sort_name, person.name))
+    return people[:limit]
+
+
+def people_with_statements() -> QuerySet[Person]:
+    """People who said something on record (for pickers), by sort name."""
+    return (
+        Person.objects.filter(merged_into__isnull=True)
+        .filter(Exists(Statement.objects.filter(speaker=OuterRef("pk"))))
+        .only("slug", "name", "sort_name")
+        .order_by("sort_name", "name")
+    )
 
 
 def statements_for_topic(*, topic: Topic) -> QuerySet[Statement]:

@@ -1,12 +1,16 @@
 from django.urls import path
 
-from . import syndication, views
+from . import syndication, views, views_people
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("topics/", views.topic_list, name="topic-list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic-detail"),
     path("topics/<slug:slug>/feed/", syndication.TopicFeed(), name="topic-feed"),
+    path("people/", views_people.person_list, name="person-list"),
+    path("people/<slug:slug>/", views_people.person_detail, name="person-detail"),
+    path("people/<slug:slug>/feed/", syndication.PersonFeed(), name="person-feed"),
+    path("countries/<str:code>/", views_people.country_detail, name="country-detail"),
     path("statements/<int:pk>/", views.statement_detail, name="statement-detail"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("search/", views.search, name="search"),

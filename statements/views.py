@@ -197,7 +197,7 @@ def compare(request):
             "errors": errors,
             "selected": {"a": names[0], "b": names[1], "topic": topic_slug},
             "topics": selectors.public_topics().only("slug", "name"),
-            "people": people_selectors.people_with_statements(),
+            "people": selectors.people_with_statements(),
         },
     )
 

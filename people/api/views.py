@@ -10,7 +10,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
 
 from common.api.errors import ERROR_RESPONSES
 from common.api.filters import AliasedOrderingFilter
@@ -32,7 +31,10 @@ FILTERS = [DjangoFilterBackend, AliasedOrderingFilter]
     retrieve=extend_schema(summary="One person", responses={200: PersonSerializer, **ERROR_RESPONSES}),
 )
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
-    """People on record with aliases, country, and offices (current and past). Merged records are left out."""
+    """People on record with aliases, country, and offices (current and past). Merged records are left out.
+
+    Served at /api/v1/people/ by statements.api.people, which adds each person's statement count.
+    """
 
     serializer_class = PersonSerializer
     filterset_class = filters.PersonFilterSet
@@ -42,23 +44,6 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.person_queryset()
-
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        # Counted for this page only (one query), not annotated over the whole table.
-        self.statement_counts = selectors.person_statement_counts(person.pk for person in page)
-        return page
-
-    def retrieve(self, request, *args, **kwargs):
-        person = self.get_object()
-        self.statement_counts = selectors.person_statement_counts([person.pk])
-        return Response(self.get_serializer(person).data)
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if hasattr(self, "statement_counts"):
-            context["person_statement_counts"] = self.statement_counts
-        return context
 
 
 @extend_schema_view(

@@ -1,13 +1,18 @@
-"""Statement, article, topic and outlet routes; config/urls.py joins them with people's under one API root."""
+"""Statement, article, topic, outlet and people (with statement counts) routes; config/urls.py joins them with people's under one API root."""
 
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import people, views
 
 router = SimpleRouter()
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("outlets", views.OutletViewSet, basename="outlet")
+router.register("people", people.PersonWithStatementCountViewSet, basename="person")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("people/<int:pk>/statements/", views.PersonStatementList.as_view(), name="person-statements"),
+    *router.urls,
+]

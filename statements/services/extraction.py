@@ -22,20 +22,19 @@ from extraction.names import looks_like_person_name
 from extraction.types import ExtractedStatement, SpeakerType
 from people.models import Organization, Person
 from people.normalize import normalize_name
+from people.selectors import office_holder_on, person_find, tenure_held_on
 from people.services import (
     SpeakerRef,
-    office_holder_on,
     organization_get_or_create,
-    person_find,
     person_get_or_create,
     position_get_or_create,
-    tenure_held_on,
     tenure_record_from_text,
 )
 from statements.ingest.dedupe import normalize_quote, same_remark
 from statements.models import Article, Citation, Statement, StatementTopic, Topic
 
 from .article_steps import article_publication_date
+from .tenure_evidence import tenure_evidence_record
 
 logger = logging.getLogger(__name__)
 
@@ -121,9 +120,9 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
             else None
         )
         position = position_get_or_create(title=mention.role, country_code=mention.country, organization=org)
-        tenure_record_from_text(
-            person=person, position=position, on=on, former=mention.role_is_former, article=article
-        )
+        tenure = tenure_record_from_text(person=person, position=position, on=on, former=mention.role_is_former)
+        if tenure is not None:
+            tenure_evidence_record(tenure=tenure, article=article, seen_on=on, former=mention.role_is_former)
     return person, None
 
 
