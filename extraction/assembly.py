@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import cues, dates, speakers
+from . import cues, dates, speakers, wording
 from . import topics as topics_mod
 from .article import Article
 from .reported import Attribution
@@ -56,7 +56,9 @@ def assemble(
             continue
         seen.add((sp.start, sp.end))
         d, prec, basis, dtext = dates.find_date(_context(article.text, a), article.published)
-        quote = article.text[sp.start : sp.end]
+        quote = wording.speaker_words(article.text, sp.pieces, direct=sp.kind == Kind.DIRECT)
+        if not quote:
+            continue
         hearers = addressed.get(id(a)) if ADDRESS.search(quote) else None
         out.append(
             ExtractedStatement(

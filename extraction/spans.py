@@ -8,7 +8,7 @@ statements; a quoted sentence interrupted by its own cue is one statement.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import quotes as quotes_mod
 from .article import Article
@@ -34,6 +34,12 @@ class Span:
     end: int
     kind: str
     attribution: Attribution
+    # the printed fragments of a quotation interrupted by its own cue; empty for one piece
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        return self.fragments or [(self.start, self.end)]
 
 
 def _words(s: str) -> int:
@@ -125,7 +131,7 @@ def merge_interrupted(spans: list[Span], text: str) -> list[Span]:
                 and "\n" not in gap
                 and not SENTENCE_END.search(gap.rstrip("”\"' "))
             ):
-                out[-1] = Span(last.start, r.end, last.kind, a)
+                out[-1] = Span(last.start, r.end, last.kind, a, [*last.pieces, *r.pieces])
                 continue
         out.append(r)
     return out
