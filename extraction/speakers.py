@@ -94,11 +94,8 @@ class PersonIndex:
         surname = key.split()[-1] if key else key
         if key in self.by_name:
             p = self.by_name[key]
-        elif (
-            len(key.split()) == 1
-            and key in self.by_surname
-            and not _gender_clash(self.by_surname[key], title_words)
-        ):
+        elif key in self.by_surname and not _gender_clash(self.by_surname[key], title_words):
+            # "Tierney-Voss", "van den Heuvel-Smit": a surname (with its particles) used alone
             p = self.by_surname[key]
         elif (
             len(key.split()) == 2
@@ -118,10 +115,9 @@ class PersonIndex:
             p = Person(name=name, gender=names.gender_of_first_name(name) if len(key.split()) > 1 else "")
         self.by_name[key] = p
         self.by_name[p.name.lower()] = p
-        if surname and (
-            surname not in self.by_surname or len(p.name.split()) > len(self.by_surname[surname].name.split())
-        ):
-            self.by_surname[surname] = p
+        for sur in {surname, surname_with_particles(p.name).lower()} - {""}:
+            if sur not in self.by_surname or len(p.name.split()) > len(self.by_surname[sur].name.split()):
+                self.by_surname[sur] = p
         full = p.name.lower().split()
         if len(full) >= 3:
             self.by_compound.setdefault(" ".join(full[-2:]), p)
@@ -208,6 +204,84 @@ class PersonIndex:
                 votes["f"] = votes.get("f", 0) + 1
 
 
+def surname_with_particles(name: str) -> str:
+    """ "van den Heuvel-Smit" of "Maria van den Heuvel-Smit"; "" for a one-word name."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in names.PARTICLES:
+        i -= 1
+    return " ".join(words[i:])
+
+
+HYPHENS = frozenset("-‐‑–")
+
+
+def _joined(a, b) -> bool:
+    """No space between two tokens: "Tierney" "-" "Voss"."""
+    return b.i == a.i + 1 and not a.whitespace_
+
+
+def _capitalised_name_part(t) -> bool:
+    return (
+        t.text[:1].isupper()
+        and t.is_alpha
+        and t.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
+        and not roles.is_office_word(t.text.strip("."))
+        and t.lower_ not in roles.HONORIFICS
+    )
+
+
+def name_run(tok) -> list:
+    """The whole printed name around ``tok``, hyphenated parts and particles included:
+    "Maria van den Heuvel-Smit", "Clara Tierney-Voss" (the parser splits and mis-tags both)."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while step := _left_step(doc, lo):
+        lo -= step
+    while (
+        hi + 2 < len(doc)
+        and doc[hi + 1].text in HYPHENS
+        and _joined(doc[hi], doc[hi + 1])
+        and _joined(doc[hi + 1], doc[hi + 2])
+        and doc[hi + 2].text[:1].isupper()
+    ):
+        hi += 2
+    return list(doc[lo : hi + 1])
+
+
+def _left_step(doc, lo: int) -> int:
+    """How many tokens before ``lo`` still belong to the name (0: the name starts at ``lo``)."""
+    if (
+        lo >= 2
+        and doc[lo - 1].text in HYPHENS
+        and _joined(doc[lo - 2], doc[lo - 1])
+        and _joined(doc[lo - 1], doc[lo])
+        and doc[lo - 2].text[:1].isupper()
+    ):
+        return 2  # "Tierney" "-" before "Voss"
+    if lo < 1:
+        return 0
+    prev = doc[lo - 1]
+    if prev.lower_ in names.PARTICLES and _particles_lead_to(doc, lo - 1):
+        return 1
+    person_after_body = prev.ent_type_ in ("ORG", "GPE", "NORP") and doc[lo].ent_type_ == "PERSON"
+    return 1 if _is_name_word(prev) and not person_after_body else 0
+
+
+def _particles_lead_to(doc, i: int) -> bool:
+    """A particle belongs to a name when a name word stands before it (or it opens the sentence,
+    "Van den Heuvel-Smit said") and only particles lie between it and the next name word."""
+    before_ok = (
+        i == 0
+        or doc[i].is_sent_start
+        or _capitalised_name_part(doc[i - 1])
+        or (doc[i - 1].lower_ in names.PARTICLES)
+    )
+    return before_ok and (doc[i].text[:1].islower() or doc[i].is_sent_start or i == 0)
+
+
 def _gender_clash(p: Person, title_words) -> bool:
     """ "Mr. Ekwall" is not the "Maria Ekwall" named earlier."""
     g = roles.gender_of_words(title_words or [])
@@ -248,8 +322,12 @@ def _person_spans(doc):
             and doc[start - 1].dep_ == "compound"
         ):
             start -= 1
-        spans.append(doc[start : ent.end])
-        taken.update(range(start, ent.end))
+        run = name_run(doc[ent.end - 1]) if _is_name_word(doc[ent.end - 1]) else []
+        if run and run[0].i < start and all(t.i not in taken for t in run):
+            start = run[0].i  # "Maria [van den Heuvel-Smit]", "[Clara Tierney-]Voss"
+        end = max(ent.end, run[-1].i + 1) if run else ent.end
+        spans.append(doc[start:end])
+        taken.update(range(start, end))
     i = 0
     n = len(doc)
     while i < n:
@@ -362,31 +440,19 @@ def _appos_person(subject):
     return None
 
 
+def _printed_name(tok) -> str:
+    return split_name(name_run(tok))[0]
+
+
 def _name_tokens(subject, phrase):
     """The proper-name run that contains the head: "Tomas Ekwall" in "spokesman Tomas Ekwall"."""
-    by_i = {t.i: t for t in phrase}
-    run = [subject]
-    j = subject.i - 1
-    while (
-        j in by_i
-        and (by_i[j].pos_ == "PROPN" or by_i[j].ent_iob_ == "I" and by_i[j].ent_type_ == "PERSON")
-        and not roles.is_office_word(by_i[j].text.strip("."))
-        and by_i[j].lower_ not in roles.HONORIFICS
-        and not (by_i[j].ent_type_ in ("ORG", "GPE", "NORP") and subject.ent_type_ == "PERSON")
-    ):
-        run.insert(0, by_i[j])
-        j -= 1
-    j = subject.i + 1
-    while j in by_i and by_i[j].pos_ == "PROPN" and by_i[j].ent_type_ == subject.ent_type_:
-        run.append(by_i[j])
-        j += 1
-    return run
+    return name_run(subject)
 
 
 def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
     """A SpeakerMention for the subject token, and the pronoun to resolve later ("" if none)."""
     phrase = _phrase_tokens(subject)
-    text = _clean(" ".join(t.text for t in phrase))
+    text = _clean(_as_printed(phrase))
     if subject.pos_ == "PRON" or subject.lower_ in PRONOUNS:
         return SpeakerMention(name="", text=subject.text, resolved_from="pronoun"), subject.lower_
     app = _appos_person(subject)
@@ -412,8 +478,10 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
         subject.pos_ == "PROPN" and subject.ent_type_ not in NOT_PERSON_ENTS
     ):
         return True
-    if (subject.pos_ == "PROPN" or subject.text[:1].isupper()) and subject.lower_ in index.by_surname:
-        return True  # NER calls a lone surname an organisation now and then
+    if (subject.pos_ == "PROPN" or subject.text[:1].isupper()) and (
+        subject.lower_ in index.by_surname or _printed_name(subject).lower() in index.by_surname
+    ):
+        return True  # NER calls a lone surname ("Tierney-Voss") an organisation now and then
     if subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "NORP", "GPE") and subject.ent_iob_ == "I":
         ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         if ent is not None and ent.end - 1 == subject.i and _titled_name(list(ent)):
@@ -564,6 +632,14 @@ def _strip_det(text: str) -> str:
     while words and words[0].lower() in NAME_STRIP:
         words.pop(0)
     return " ".join(words)
+
+
+def _as_printed(tokens) -> str:
+    """The tokens with the text's own spacing: "Tierney-Voss", never "Tierney - Voss"."""
+    out = []
+    for t, nxt in zip(tokens, [*tokens[1:], None], strict=True):
+        out.append(t.text + (t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else " "))
+    return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
 def _clean(text: str) -> str:

@@ -76,3 +76,17 @@ def test_targets_are_never_places(extract):
         "and that Marco Bellandi had promised help."
     )
     assert extract(text)[0].targets == ["Marco Bellandi"]
+
+
+def test_hyphenated_and_particle_names_are_kept_whole_and_joined(extract):
+    text = (
+        HEAD + "Transport Minister Clara Tierney-Voss defended the levy on Monday.\n\n"
+        "Tierney-Voss told reporters the levy would stay. Maria van den Heuvel-Smit, the opposition leader, "
+        "said the levy was a tax on work. Van den Heuvel-Smit added that she would vote against it."
+    )
+    stmts = extract(text)
+    assert [s.speaker.name for s in stmts] == ["Clara Tierney-Voss", "Maria van den Heuvel-Smit"] * 1 + [
+        "Maria van den Heuvel-Smit"
+    ]
+    assert all(" - " not in s.speaker.name and s.speaker.type == "person" for s in stmts)
+    assert stmts[0].speaker.role == "Transport Minister"
