@@ -44,7 +44,3 @@ def pipe_bounded(nlp, texts: Iterable[str], batch_size: int = BATCH_SIZE, max_ch
     if batch:
         yield from nlp.pipe(batch, batch_size=len(batch))
 
-
-def parse_many(nlp, texts, batch_size: int = BATCH_SIZE):
-    """Parse texts in batches (nlp.pipe is several times faster than calling nlp per text)."""
-    return list(nlp.pipe(texts, batch_size=batch_size))

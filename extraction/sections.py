@@ -11,8 +11,10 @@ which compare every attribution with every mention, stay linear in the article's
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from .text import Body
+from .article import Article, from_body
+from .text import Body, split_body
 
 # Body characters per section: a long feature or a full speech transcript fits in one.
 SECTION_CHARS = 60_000
@@ -49,3 +51,15 @@ def sections(body: Body, limit: int | None = None, context: int = CONTEXT_PARAGR
         out.append(Section(part, paras[first][0] if first else -1))
         first = last
     return out
+
+
+@dataclass
+class Part:
+    article: Article  # the section as an article of its own (offsets into the whole text)
+    own_start: int  # statements starting before this offset belong to the part before
+
+
+def prepare_sections(text: str, published: date | str | None, title: str | None = None) -> list[Part]:
+    """The article ready for parsing: one part, or one per section of a very long text."""
+    body = split_body(text, title=title)
+    return [Part(from_body(text, published, s.body), s.own_start) for s in sections(body)]

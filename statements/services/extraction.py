@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -18,13 +19,13 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from extraction.names import looks_like_person_name
 from extraction.types import ExtractedStatement, SpeakerType
 from people.models import DatePrecision, Organization, Person
 from people.normalize import normalize_name
 from people.selectors import office_holder_on, person_find, tenure_held_on
 from people.services import (
     SpeakerRef,
-    looks_like_person_name,
     organization_get_or_create,
     person_get_or_create,
     position_get_or_create,
@@ -262,6 +263,20 @@ def _dates_better(said_on, basis: str, statement: Statement) -> bool:
     return said_on < statement.said_on
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words_of(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _in_order(words: list[str], printed: list[str]) -> bool:
+    """Every word of the quote appears in the printed span, in order (marks and an interrupting
+    cue may sit between them)."""
+    rest = iter(printed)
+    return all(any(w == p for p in rest) for w in words)
+
+
 @transaction.atomic
 def article_statements_save(*, article: Article, extracted: Sequence[ExtractedStatement], version: str) -> int:
     """Replace the extractor's statements for this article with ``extracted``; returns how many were kept."""
@@ -271,7 +286,8 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
     # Named speakers first: the offices they record let "the Danish climate minister" resolve.
     ordered = sorted(extracted, key=lambda item: not looks_like_person_name(item.speaker.name or ""))
     for item in ordered:
-        if not item.quote.strip() or article.text[item.start : item.end] != item.quote:
+        printed = article.text[item.start : item.end]
+        if not _words_of(item.quote) or not _in_order(_words_of(item.quote), _words_of(printed)):
             logger.warning("article %s: dropping a statement whose offsets do not match its quote", article.pk)
             continue
         existing = Citation.objects.filter(article=article, start=item.start, end=item.end).select_related("statement")
@@ -282,7 +298,7 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
         statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers, topics=topics)
         fields = {
             "statement": statement,
-            "text": item.quote,
+            "text": printed,  # the citation keeps the text as printed; the statement keeps the words
             "speaker_text": (item.speaker.text or item.speaker.name)[:300],
             "cue": item.cue[:60],
             "extractor_version": version,

@@ -118,8 +118,8 @@ def test_html_left_in_a_text_gives_the_statements_of_the_plain_text(extract):
     want = [(s.speaker.name, s.quote) for s in extract(plain)]
     stripped = strip_html(html)
     got = extract(stripped)
-    assert want and [(s.speaker.name, s.quote.replace("“", '"').replace("”", '"')) for s in got] == want
-    assert all(stripped[s.start : s.end] == s.quote for s in got)
+    assert want and [(s.speaker.name, s.quote) for s in got] == want
+    assert all(s.quote in stripped[s.start : s.end] for s in got)
 
 
 def test_a_long_paragraph_is_cut_at_sentence_ends_into_pieces_that_cover_it():
