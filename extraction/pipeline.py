@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from . import colon, ownership, reported, speakers
+from . import calibration, colon, ownership, reported, speakers
 from . import nlp as nlp_mod
 from . import sections as sections_mod
 from . import topics as topics_mod
@@ -54,7 +54,9 @@ def extract_many(
     for i, part in units:
         article = part.article
         article.docs = [next(docs) for _ in article.paragraphs]
-        results[i].extend(st for st in analyse(article, topics, embed) if st.start >= part.own_start)
+        statements = [st for st in analyse(article, topics, embed) if st.start >= part.own_start]
+        calibration.calibrate(statements, article.text)
+        results[i].extend(statements)
         article.docs = []
     return results
 
