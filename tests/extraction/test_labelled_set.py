@@ -22,17 +22,24 @@ ARTICLES = Path(__file__).parent / "articles"
 SHARED_SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 MIN_ARTICLES = 30
 
-# What the extraction must reach on this set: the level reached so far (raised as the rules
-# improve). The targets are exact_speaker >= 0.98, span_f1 >= 0.95, kind_accuracy >= 0.95.
+# What the extraction must reach on this set. The targets are exact_speaker >= 0.98,
+# span_f1 >= 0.95 and kind_accuracy >= 0.95; span_f1 and kind_accuracy are met. exact_speaker is
+# asserted at the level reached (0.938 when the set grew to 31 articles): the misses are speakers
+# named by a description or a surname the rules do not yet resolve. Raise these as rules improve.
 TARGETS = {
     "precision": 0.95,
     "recall": 0.92,
     "f1": 0.94,
     "speaker_accuracy": 0.96,
-    "exact_speaker": 0.91,
+    "exact_speaker": 0.93,
     "span_f1": 0.97,
     "kind_accuracy": 0.98,
 }
+
+
+def _in_order(quote: str, text: str) -> bool:
+    printed = iter(re.findall(r"\w+", text))
+    return all(w in printed for w in re.findall(r"\w+", quote))
 
 
 def _gold():
@@ -59,7 +66,9 @@ def test_gold_files_are_consistent():
         date.fromisoformat(g["published"])
         assert g["statements"], g["text_file"]
         for st in g["statements"]:
-            assert st["quote"] in text, (g["text_file"], st["quote"])
+            # the speaker's words as printed, in order (a quotation interrupted by its own cue is
+            # recorded without the cue: "A," she added, "and B." is "A, and B.")
+            assert _in_order(st["quote"], text), (g["text_file"], st["quote"])
             assert st["kind"] in ("direct", "indirect", "mixed")
             assert not scoring.marked(st["quote"]), (
                 g["text_file"],
