@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from rapidfuzz import fuzz
 
 from people.models import Country, Organization, Person, PersonAlias, PersonSlugRedirect, Position, Tenure
@@ -85,6 +85,11 @@ def person_by_ids(ids) -> dict[int, Person]:
 
 def country_queryset() -> QuerySet[Country]:
     return Country.objects.all()
+
+
+def country_list_with_counts() -> QuerySet[Country]:
+    """Countries, each with `person_count`: how many people on record come from it."""
+    return Country.objects.annotate(person_count=Count("people", distinct=True))
 
 
 def country_get(*, code: str) -> Country | None:

@@ -16,6 +16,14 @@ class OutletSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "domain"]
 
 
+class TopicRefSerializer(serializers.ModelSerializer):
+    """A topic named inside another resource (a person's stances)."""
+
+    class Meta:
+        model = Topic
+        fields = ["id", "name", "slug"]
+
+
 class TopicSerializer(serializers.ModelSerializer):
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     statement_count = serializers.SerializerMethodField(help_text="Public statements on this topic.")
