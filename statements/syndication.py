@@ -34,7 +34,8 @@ class _StatementFeed(Feed):
             if selectors.statement_has_demo_source(statement)
             else ""
         )
-        said = statement.said_on.isoformat() if statement.said_on else "date unknown"
+        dated = statement.said_on and statement.date_basis not in ("ingested", "unknown")
+        said = statement.said_on.isoformat() if dated else "date unknown"
         # Atom puts this in <summary type="html">: readers render it as HTML, so every value from
         # articles, outlets and analysts is escaped as text (XML escaping alone is undone by the reader).
         return escape(

@@ -237,3 +237,17 @@ def test_the_extract_task_has_its_own_time_limits_below_the_global_one(settings)
 
     annotations = app.conf.task_annotations["statements.tasks.extract_article"]
     assert annotations["soft_time_limit"] < annotations["time_limit"] < settings.CELERY_TASK_TIME_LIMIT
+
+
+@committing
+def test_the_admin_add_form_says_the_article_waits_for_the_queue(admin_client, settings):
+    from django.urls import reverse
+
+    with broker_at(f"redis://127.0.0.1:{free_port()}/0", settings):
+        response = admin_client.post(
+            reverse("admin:statements_article_add"),
+            {"title": "", "text": TEXT, "url": "", "published": ""},
+            follow=True,
+        )
+    assert "will be processed when the task queue is back" in response.content.decode()
+    assert Article.objects.get().status == Article.Status.FETCHED
