@@ -58,7 +58,10 @@ def test_the_api_docs_render_under_the_policy(watched, db, shoot):
     shoot(watched, "csp-api-docs")
     watched.goto("/api/redoc/")
     watched.wait_for_selector("redoc h1, .api-info h1", timeout=20_000)
-    assert _violations(watched) == []
+    # ReDoc's bundle asks for its maker's logo from their host; the policy blocks it on purpose
+    # (nothing leaves the site, common/api/docs.py). That one report is expected, nothing else.
+    others = [v for v in _violations(watched) if not ("img-src" in v and "cdn.redoc.ly" in v)]
+    assert others == []
 
 
 def test_the_admin_works_under_the_policy(watched, django_user_model, newsroom):
