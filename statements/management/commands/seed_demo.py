@@ -407,8 +407,8 @@ class Command(QuietCommand):
             outlets.append(outlet)
         return outlets
 
-    def _people(self, count: int) -> list[Speaker]:
-        rng = self.rng
+    def _offices(self) -> dict[tuple[str, str], Position]:
+        """Every office of OFFICES in every country, reusing rows already on record."""
         organizations: dict[tuple[str, str], Organization] = {}
         positions: dict[tuple[str, str], Position] = {}
         for code in COUNTRIES:
@@ -433,6 +433,11 @@ class Command(QuietCommand):
                         "slug": _free_slug(Position, f"{slugify(title)}-{code.lower()}"),
                     },
                 )
+        return positions
+
+    def _people(self, count: int) -> list[Speaker]:
+        rng = self.rng
+        positions = self._offices()
         codes = list(COUNTRIES)
         used_names: set[str] = set()
         rows: list[Person] = []
