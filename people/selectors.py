@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
+from common import record_version
 from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
 from people.normalize import normalize_name
 
@@ -104,18 +104,19 @@ def country_get(*, code: str) -> Country:
     return Country.objects.get(code=code.upper())
 
 
-# Counting a whole country's statements reads them all: the counts are kept this long.
-COUNTRY_COUNTS_SECONDS = 120
+# Counting a whole country's statements reads them all: the counts are cached for the current
+# record version (any write makes them stale at once), at most this long.
+COUNTRY_COUNTS_SECONDS = 600
 
 
 def people_of_country(*, country: Country, limit: int = 100) -> list[Person]:
     """People from a country with their statement counts, most quoted first (counts cached)."""
     people = list(Person.objects.filter(country=country, merged_into__isnull=True))
-    key = f"onrecord:country:{country.code}:person-counts"
-    counts = cache.get(key)
-    if counts is None:
-        counts = person_statement_counts(person.pk for person in people)
-        cache.set(key, counts, COUNTRY_COUNTS_SECONDS)
+    counts = record_version.cached(
+        f"onrecord:country:{country.code}:person-counts",
+        lambda: person_statement_counts(person.pk for person in people),
+        COUNTRY_COUNTS_SECONDS,
+    )
     for person in people:
         person.statement_count = counts.get(person.pk, 0)
     people.sort(key=lambda person: (-person.statement_count, person.sort_name, person.name))

@@ -1,7 +1,22 @@
 from django.apps import AppConfig
 
+# Feed polling bookkeeping (last poll, next poll, failures) is not on any public page.
+NOT_ON_RECORD = {"Feed"}
+
 
 class StatementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "statements"
     verbose_name = "Statements and sources"
+
+    def ready(self):
+        from common import record_version
+
+        record_version.watch_tables(
+            *(
+                model._meta.db_table
+                for model in self.get_models(include_auto_created=True)
+                if model.__name__ not in NOT_ON_RECORD
+            )
+        )
+        record_version.install()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Count,
@@ -26,6 +25,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 
+from common import record_version
 from statements.models import Article, Citation, Statement, StatementTopic, Topic
 
 REJECTED = Statement.ReviewStatus.REJECTED
@@ -247,17 +247,13 @@ def statement_page(qs: QuerySet[Statement], *, page: int, size: int) -> tuple[li
     return rows[:size], len(rows) > size
 
 
-# Topic aggregates scan every statement on the topic: they are kept this long in the cache.
-# New statements show up in the counts and the timeline after at most this delay.
-TOPIC_AGGREGATE_SECONDS = 120
+# Topic aggregates scan every statement on the topic: they are cached for the current record
+# version (a write makes them stale at once), at most this long.
+TOPIC_AGGREGATE_SECONDS = 600
 
 
 def _cached(key: str, compute):
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TOPIC_AGGREGATE_SECONDS)
-    return value
+    return record_version.cached(key, compute, TOPIC_AGGREGATE_SECONDS)
 
 
 def topic_speakers_page(*, topic: Topic, page: int, size: int) -> tuple[list[dict], bool]:

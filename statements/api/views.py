@@ -198,7 +198,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Who spoke on a topic",
         description="One row per speaker with their statement counts by stance, most active first. "
-        "Counts are recomputed at most every two minutes.",
+        "Counts include every write up to the request.",
         parameters=[
             OpenApiParameter(
                 "limit", OpenApiTypes.INT, description="How many speakers (default 100, max 500)."
