@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format migrate samples worker beat browser-deps bench bench-extraction bench-ingest bench-reads embeddings clean
+.PHONY: install run serve test lint format migrate samples worker beat browser-deps bench bench-extraction bench-ingest bench-reads embeddings clean
 
 # Re-installs only when pyproject.toml changes; safe to run any number of times.
 install: $(STAMP)
@@ -26,6 +26,15 @@ samples: migrate
 run: samples
 	@echo "onrecord is serving on http://127.0.0.1:$(PORT)/ (sample data about fictional politicians)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production web server (gunicorn, config/gunicorn.conf.py) on this machine: DEBUG off,
+# static files from whitenoise. Without DATABASE_URL it serves the same SQLite database as
+# `make run`; with DATABASE_URL (and CACHE_URL=redis://...) the PostgreSQL one.
+SERVE_SETTINGS ?= config.settings.local
+serve: migrate
+	@echo "onrecord (gunicorn) is serving on http://127.0.0.1:$(PORT)/"
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) DJANGO_DEBUG=false PORT=$(PORT) \
+		$(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi:application
 
 # Debian's chromium drives the browser tests (Playwright's own browser download is not used).
 browser-deps:

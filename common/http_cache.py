@@ -48,7 +48,7 @@ class PublicCacheMiddleware:
             return response
         version = record_version.current()
         key = self._key(request, version)
-        etag = f'"{key[:32]}"'
+        etag = f'"{key.rsplit(":", 1)[1][:32]}"'
         last_modified = _trusted_last_modified(version)
         if _not_modified(request, etag, last_modified):
             return self._validated(HttpResponseNotModified(), etag, last_modified, hit="REVALIDATED")

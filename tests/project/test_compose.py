@@ -56,3 +56,14 @@ def test_dockerfile_runs_gunicorn_as_unprivileged_user():
     assert dockerfile.startswith("#") and "FROM python:3.11" in dockerfile
     assert "USER onrecord" in dockerfile
     assert "gunicorn" in dockerfile
+
+
+def test_web_runs_the_make_serve_server_and_shares_the_cache_with_the_worker():
+    services = load_compose()["services"]
+    assert "gunicorn -c config/gunicorn.conf.py config.wsgi:application" in services["web"]["command"]
+    assert (ROOT / "config" / "gunicorn.conf.py").exists()
+    # The worker's writes bump the record version the web processes read: one cache for both.
+    assert services["web"]["environment"]["CACHE_URL"] == services["worker"]["environment"]["CACHE_URL"]
+    assert services["web"]["environment"]["CACHE_URL"].startswith("redis://redis:")
+    makefile = (ROOT / "Makefile").read_text()
+    assert "gunicorn -c config/gunicorn.conf.py config.wsgi:application" in makefile
