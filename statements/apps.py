@@ -10,7 +10,12 @@ class StatementsConfig(AppConfig):
     verbose_name = "Statements and sources"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from common import record_version
+        from statements import search_index
+
+        post_migrate.connect(search_index.repair_after_migrate, sender=self)
 
         record_version.watch_tables(
             *(

@@ -131,7 +131,7 @@ def search(request):
     page = page_number(request)
     if asked and filterset.is_valid():
         qs = filterset.qs
-        if params.get("q", "").strip() and selectors.uses_postgres_search():
+        if params.get("q", "").strip():
             qs = qs.order_by("-search_rank", "-id")
         statements, has_next = selectors.statement_page(qs, page=page, size=PAGE_SIZE)
     return render(

@@ -16,6 +16,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "global_keyprefix": f"onrecord-test-{TEST_RUN_ID}:",
 }
 
+# The search tests run on both databases: when the suite runs on PostgreSQL, an in-memory
+# SQLite database is set up beside it for them (only tests that ask for it use it).
+if "sqlite" not in DATABASES["default"]["ENGINE"]:
+    DATABASES["sqlite"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 # One process: the local-memory cache is shared by everything a test does.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "onrecord-tests"}}
 SECRET_KEY = "test-secret-key"

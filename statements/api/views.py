@@ -61,7 +61,7 @@ class StatementListMixin:
         return selectors.statement_list_api(include_rejected="review_status" in self.request.query_params)
 
     def get_default_ordering(self, request):
-        if request.query_params.get("q", "").strip() and selectors.uses_postgres_search():
+        if request.query_params.get("q", "").strip():
             return ["-search_rank", "-pk"]
         return ["-said_sort", "-pk"]
 
