@@ -116,6 +116,10 @@ STORAGES = {
 
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "common.api.renderers.FastJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",

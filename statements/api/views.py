@@ -15,6 +15,7 @@ from rest_framework.reverse import reverse
 
 from common.api.errors import ERROR_RESPONSES, error_body
 from common.api.filters import AliasedOrderingFilter, UpdatedSinceFilterSet
+from common.api.renderers import FastJSONRenderer
 from people import selectors as people_selectors
 from people.models import Person
 from statements import selectors
@@ -52,7 +53,7 @@ class StatementListMixin:
     serializer_class = StatementSerializer
     filterset_class = filters.StatementFilterSet
     filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
+    renderer_classes = [FastJSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
     ordering_fields = ["said_on", "updated_at", "id", "confidence"]
     ordering_aliases = {"said_on": "said_sort"}
 
