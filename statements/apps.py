@@ -1,7 +1,8 @@
 from django.apps import AppConfig
 
-# Feed polling bookkeeping (last poll, next poll, failures) is not on any public page.
-NOT_ON_RECORD = {"Feed"}
+# Feed polling bookkeeping (last poll, next poll, failures) is not on any public page, and topic
+# tallies are derived from the record by triggers (compacting them changes no count).
+NOT_ON_RECORD = {"Feed", "TopicTally"}
 
 
 class StatementsConfig(AppConfig):
@@ -13,9 +14,10 @@ class StatementsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from common import record_version
-        from statements import search_index
+        from statements import search_index, topic_tallies
 
         post_migrate.connect(search_index.repair_after_migrate, sender=self)
+        post_migrate.connect(topic_tallies.repair_after_migrate, sender=self)
 
         record_version.watch_tables(
             *(

@@ -20,13 +20,14 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 
 from common import record_version
-from statements.models import Article, Citation, Statement, StatementTopic, Topic
+from statements.models import Article, Citation, Statement, StatementTopic, Topic, TopicTally
 
 REJECTED = Statement.ReviewStatus.REJECTED
 
@@ -183,15 +184,17 @@ def statements_for_topic(*, topic: Topic) -> QuerySet[Statement]:
 
 
 def topic_statement_counts() -> dict[int, int]:
-    """Public statements per topic id (cached: one pass over every topic link)."""
+    """Public statements per topic id, from the topic tallies (cached for the record version)."""
     return _cached(
         "onrecord:topic-statement-counts",
-        lambda: dict(
-            StatementTopic.objects.exclude(statement__review_status=REJECTED)
-            .values_list("topic")
-            .annotate(n=Count("id"))
+        lambda: {
+            row["topic_id"]: row["total"]
+            for row in TopicTally.objects.filter(month__isnull=True)
+            .values("topic_id")
+            .annotate(total=Sum("n"))
+            .filter(total__gt=0)
             .order_by()
-        ),
+        },
     )
 
 
@@ -209,16 +212,29 @@ def topic_get(*, slug: str) -> Topic:
     return public_topics().select_related("parent").get(slug=slug)
 
 
-def topic_speaker_counts(*, topic: Topic) -> QuerySet:
-    """Who spoke on a topic: one row per speaker with statement counts by stance."""
-    rows = (
-        StatementTopic.objects.filter(topic=topic, statement__speaker__isnull=False)
-        .exclude(statement__review_status=REJECTED)
-        .values("statement__speaker")
-        .annotate(**stance_counts())
-        .order_by("-total", "statement__speaker")
+def topic_speaker_counts(*, topic: Topic) -> list[dict]:
+    """Who spoke on a topic: one row per speaker with statement counts by stance, most first.
+
+    Read from the topic tallies (a few rows per speaker), not from the topic's links. Rows have
+    the keys of ``stance_counts()`` and ``statement__speaker``.
+    """
+    rows: dict[int, dict] = {}
+    tallies = (
+        TopicTally.objects.filter(topic_id=topic.pk, month__isnull=True, speaker_id__isnull=False)
+        .values_list("speaker_id", "stance")
+        .annotate(n=Sum("n"))
+        .order_by()
     )
-    return rows
+    for speaker_id, stance, n in tallies:
+        row = rows.setdefault(
+            speaker_id,
+            {"statement__speaker": speaker_id, "total": 0, **dict.fromkeys(StatementTopic.Stance.values, 0)},
+        )
+        row[stance] += n
+        row["total"] += n
+    counted = [row for row in rows.values() if row["total"] > 0]
+    counted.sort(key=lambda row: (-row["total"], row["statement__speaker"]))
+    return counted
 
 
 def article_queryset() -> QuerySet[Article]:
@@ -289,7 +305,7 @@ def topic_speakers_page(*, topic: Topic, page: int, size: int) -> tuple[list[dic
     """One page of a topic's speakers with counts by stance (cached: see TOPIC_AGGREGATE_SECONDS)."""
     rows = _cached(
         f"onrecord:topic:{topic.pk}:speakers:{page}:{size}",
-        lambda: list(topic_speaker_counts(topic=topic)[(page - 1) * size : page * size + 1]),
+        lambda: topic_speaker_counts(topic=topic)[(page - 1) * size : page * size + 1],
     )
     return rows[:size], len(rows) > size
 
@@ -324,7 +340,7 @@ def topic_statements_by_speakers(
 def topic_speakers_top(*, topic: Topic, limit: int) -> list[dict]:
     """The `limit` most active speakers on a topic with counts by stance (cached)."""
     return _cached(
-        f"onrecord:topic:{topic.pk}:speakers-top:{limit}", lambda: list(topic_speaker_counts(topic=topic)[:limit])
+        f"onrecord:topic:{topic.pk}:speakers-top:{limit}", lambda: topic_speaker_counts(topic=topic)[:limit]
     )
 
 
@@ -334,16 +350,14 @@ def topic_timeline(*, topic: Topic) -> list[dict]:
 
 
 def _topic_timeline(topic: Topic) -> list[dict]:
-    from django.db.models.functions import TruncMonth
-
-    return list(
-        StatementTopic.objects.filter(topic=topic, statement__said_on__isnull=False)
-        .exclude(statement__review_status=REJECTED)
-        .annotate(month=TruncMonth("statement__said_on"))
+    return [
+        row
+        for row in TopicTally.objects.filter(topic_id=topic.pk, month__isnull=False)
         .values("month", "stance")
-        .annotate(n=Count("id"))
+        .annotate(n=Sum("n"))
         .order_by("month", "stance")
-    )
+        if row["n"]
+    ]
 
 
 def person_topic_stances(*, person_id: int) -> list[dict]:

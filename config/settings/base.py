@@ -180,6 +180,8 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "statements.tasks.poll_due_feeds", "schedule": 60.0},
+    # Topic pages sum a topic's tally rows: folded every minute, they stay a few per speaker.
+    "compact-topic-tallies": {"task": "statements.tasks.compact_topic_tallies", "schedule": 60.0},
 }
 
 # --- onrecord -------------------------------------------------------------------------------
