@@ -298,7 +298,10 @@ class TopicTally(models.Model):
     n = models.IntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["topic_id", "month"], name="topictally_topic_month")]
+        indexes = [
+            models.Index(fields=["topic_id", "month"], name="topictally_topic_month"),
+            models.Index(fields=["speaker_id"], name="topictally_speaker"),
+        ]
 
     def __str__(self):
         return f"topic {self.topic_id} speaker {self.speaker_id} month {self.month} {self.stance}: {self.n:+d}"

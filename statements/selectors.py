@@ -366,13 +366,27 @@ def person_topic_stances(*, person_id: int) -> list[dict]:
 
 
 def _person_topic_stances(person_id: int) -> list[dict]:
-    return list(
-        StatementTopic.objects.filter(statement__speaker_id=person_id, topic__is_suggested=False)
-        .exclude(statement__review_status=REJECTED)
-        .values("topic__slug", "topic__name")
-        .annotate(**stance_counts())
-        .order_by("-total", "topic__name")
+    """From the person's topic tallies (a few rows per topic), not from their statements' links."""
+    topics = {topic.pk: topic for topic in public_topics().only("slug", "name")}
+    rows: dict[int, dict] = {}
+    tallies = (
+        TopicTally.objects.filter(speaker_id=person_id, month__isnull=True, topic_id__in=topics)
+        .values_list("topic_id", "stance")
+        .annotate(n=Sum("n"))
+        .order_by()
     )
+    for topic_id, stance, n in tallies:
+        topic = topics[topic_id]
+        row = rows.setdefault(
+            topic_id,
+            {"topic__slug": topic.slug, "topic__name": topic.name, "total": 0}
+            | dict.fromkeys(StatementTopic.Stance.values, 0),
+        )
+        row[stance] += n
+        row["total"] += n
+    counted = [row for row in rows.values() if row["total"] > 0]
+    counted.sort(key=lambda row: (-row["total"], row["topic__name"]))
+    return counted
 
 
 def statements_with_topic(qs: QuerySet[Statement], *, slug: str) -> QuerySet[Statement]:

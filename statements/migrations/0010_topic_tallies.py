@@ -61,7 +61,10 @@ class Migration(migrations.Migration):
                 ("n", models.IntegerField()),
             ],
             options={
-                "indexes": [models.Index(fields=["topic_id", "month"], name="topictally_topic_month")],
+                "indexes": [
+                    models.Index(fields=["topic_id", "month"], name="topictally_topic_month"),
+                    models.Index(fields=["speaker_id"], name="topictally_speaker"),
+                ],
             },
         ),
         migrations.RunPython(install, uninstall, elidable=False),

@@ -44,10 +44,22 @@ def _timeline_by_counting(topic):
     )
 
 
+def _person_stances_by_counting(person_id):
+    return list(
+        StatementTopic.objects.filter(statement__speaker_id=person_id, topic__is_suggested=False)
+        .exclude(statement__review_status="rejected")
+        .values("topic__slug", "topic__name")
+        .annotate(**selectors.stance_counts())
+        .order_by("-total", "topic__name")
+    )
+
+
 def _assert_agree(*topics):
     for topic in topics:
         assert selectors.topic_speaker_counts(topic=topic) == _speakers_by_counting(topic)
         assert selectors._topic_timeline(topic) == _timeline_by_counting(topic)
+    for person in Person.objects.all():
+        assert selectors._person_topic_stances(person.pk) == _person_stances_by_counting(person.pk)
     expected = {t.pk: n for t in Topic.objects.all() if (n := _counted_links(t).count())}
     assert selectors.topic_statement_counts() == expected
 
