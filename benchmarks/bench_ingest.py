@@ -10,8 +10,10 @@ database, so the runs do the same work.
     export CELERY_BROKER_URL=redis://127.0.0.1:6379/0
     python benchmarks/bench_ingest.py --articles 1000
 
-The database named by --database (default onrecord_bench_ingest) on the DATABASE_URL server is
-dropped and created for every run. The Redis queues fetch/extract are emptied before each run.
+Each run has its own id: its database (onrecord_bench_ingest_<id> on the DATABASE_URL server,
+created and migrated for every worker count, dropped at the end) and its broker keys (prefixed
+with onrecord-bench-<id>:) are its own, so it never meets a test run's, a developer's worker's
+or another benchmark's. --database names a database to use instead (dropped and re-created).
 
 Prints, per worker count: articles per minute (a burst of N URLs at once, until every article
 is extracted), queue latency (enqueue → task start, p50/p95) of that burst and of a trickle
@@ -186,8 +188,20 @@ def database_recreate(name: str) -> None:
 def queues_purge() -> None:
     import redis
 
+    prefix = os.environ["CELERY_KEY_PREFIX"]
     client = redis.Redis.from_url(os.environ["CELERY_BROKER_URL"])
-    client.delete("fetch", "extract", "celery", "unacked", "unacked_index")
+    keys = list(client.scan_iter(match=f"{prefix}*"))
+    if keys:
+        client.delete(*keys)
+
+
+def database_drop(name: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Workers:
@@ -331,8 +345,11 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, nargs="+", default=[1, 2], help="Worker process counts to run."
     )
-    parser.add_argument("--database", default="onrecord_bench_ingest")
+    parser.add_argument("--database", default="", help="default: onrecord_bench_ingest_<run id>")
     args = parser.parse_args()
+    run_id = f"{os.getpid()}{int(time.time()) % 100000}"
+    args.database = args.database or f"onrecord_bench_ingest_{run_id}"
+    os.environ["CELERY_KEY_PREFIX"] = f"onrecord-bench-{run_id}:"
 
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit(
@@ -346,6 +363,8 @@ def main() -> None:
     os.environ["FETCH_ALLOW_PRIVATE_HOSTS"] = newsroom.host
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.local"
     os.environ["DJANGO_DEBUG"] = "false"
+    # The workers' writes bump the record version: in a cache of this run's own, not a server's.
+    os.environ["CACHE_URL"] = "locmemcache://"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     sys.path.insert(0, str(ROOT))
 
@@ -358,9 +377,13 @@ def main() -> None:
     assert not settings.CELERY_TASK_ALWAYS_EAGER, "tasks must go through the broker"
     print(f"{args.articles} articles served from http://{newsroom.host}; database {args.database}; "
           f"broker {settings.CELERY_BROKER_URL}; CPUs {os.cpu_count()}")  # fmt: skip
-    for concurrency in args.workers:
-        report(run(newsroom, concurrency=concurrency, articles=args.articles, trickle=args.trickle,
-                   database=args.database, env=env))  # fmt: skip
+    try:
+        for concurrency in args.workers:
+            report(run(newsroom, concurrency=concurrency, articles=args.articles, trickle=args.trickle,
+                       database=args.database, env=env))  # fmt: skip
+    finally:
+        queues_purge()
+        database_drop(args.database)
 
 
 if __name__ == "__main__":

@@ -172,6 +172,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 # Redelivery of an unacked task happens after the visibility timeout: keep it above the
 # longest task (hard time limit), or a slow task gets delivered twice while still running.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+# A prefix on every broker key (queues, unacked messages): two installations, or a benchmark
+# beside a developer's worker, can share one Redis without taking each other's tasks.
+if env("CELERY_KEY_PREFIX", default=""):
+    CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"] = env("CELERY_KEY_PREFIX")
 CELERY_TASK_ROUTES = {
     "statements.tasks.fetch_article": {"queue": "fetch"},
     "statements.tasks.poll_feed": {"queue": "fetch"},

@@ -58,6 +58,13 @@ def extraction_run(*, article: Article) -> list[ExtractedStatement]:
     )
 
 
+def extraction_prepare() -> None:
+    """Load the spaCy pipeline now rather than on the first article (worker start-up)."""
+    from extraction.nlp import load
+
+    load(settings.SPACY_MODEL)
+
+
 @lru_cache(maxsize=1)
 def _load_embedder():
     from .embeddings import embeddings_available, load_embedder
