@@ -101,14 +101,48 @@ def country_get(code: str) -> Country | None:
     return Country.objects.filter(code=code.upper()).first()
 
 
-def person_find(*, name: str, country_code: str = "") -> Person | None:
-    """The Person this name denotes, or None. Exact alias first, then fuzzy on the same surname."""
+# People sharing one exact alias that are worth telling apart by country.
+EXACT_MATCHES = 5
+
+
+def people_by_alias(names) -> dict[str, list[Person]]:
+    """People by normalised alias for many names at once: one query for a whole article's speakers.
+
+    Every name's key is in the result (an empty list: nobody has that alias yet), so
+    ``person_find(..., known=...)`` can skip its own exact lookup.
+    """
+    keys = {key for key in map(normalize_name, names) if key}
+    found: dict[str, list[Person]] = {key: [] for key in keys}
+    if not keys:
+        return found
+    aliases = (
+        PersonAlias.objects.filter(normalized__in=keys, person__merged_into__isnull=True)
+        .select_related("person")
+        .order_by("person_id")
+    )
+    for alias in aliases:
+        people = found[alias.normalized]
+        if len(people) < EXACT_MATCHES and all(p.pk != alias.person_id for p in people):
+            people.append(alias.person)
+    return found
+
+
+def _exact_matches(key: str, known: dict[str, list[Person]] | None) -> list[Person]:
+    if known is not None and key in known:
+        return known[key]
+    people = Person.objects.filter(Q(aliases__normalized=key), merged_into__isnull=True).distinct()
+    return list(people.order_by("id")[:EXACT_MATCHES])
+
+
+def person_find(*, name: str, country_code: str = "", known: dict[str, list[Person]] | None = None) -> Person | None:
+    """The Person this name denotes, or None. Exact alias first, then fuzzy on the same surname.
+
+    ``known``: exact matches looked up beforehand (``people_by_alias``) for a batch of names.
+    """
     key = normalize_name(name)
     if not key:
         return None
-    exact = list(
-        Person.objects.filter(Q(aliases__normalized=key), merged_into__isnull=True).distinct().order_by("id")[:5]
-    )
+    exact = _exact_matches(key, known)
     if exact:
         return _prefer_country(exact, country_code)
     words = key.split()
@@ -178,14 +212,26 @@ def person_create(*, name: str, country_code: str = "", description: str = "") -
     return person
 
 
-def person_get_or_create(*, ref: SpeakerRef) -> tuple[Person, bool]:
-    person = person_find(name=ref.name, country_code=ref.country)
+def person_get_or_create(*, ref: SpeakerRef, known: dict[str, list[Person]] | None = None) -> tuple[Person, bool]:
+    """The person ``ref`` names, found (and given this spelling as an alias) or created.
+
+    ``known``: exact alias matches looked up beforehand for the article's names; a person
+    created here is added to it, so the article's later mentions find them without a query.
+    """
+    key = normalize_name(ref.name)
+    person = person_find(name=ref.name, country_code=ref.country, known=known)
     created = False
     if person is None:
         person = person_create(name=ref.name, country_code=ref.country)
         created = True
+        if known is not None and key:
+            known[key] = [person]
     else:
-        person_alias_add(person=person, name=ref.name)
+        # Found by this very alias: nothing to add. Otherwise a new spelling of a known person.
+        if known is None or all(p.pk != person.pk for p in known.get(key, [])):
+            person_alias_add(person=person, name=ref.name)
+            if known is not None and key:
+                known.setdefault(key, []).append(person)
         if person.country_id is None and ref.country:
             country = country_get(ref.country)
             if country:

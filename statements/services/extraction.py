@@ -26,6 +26,7 @@ from people.services import (
     looks_like_person_name,
     office_holder_on,
     organization_get_or_create,
+    people_by_alias,
     person_find,
     person_get_or_create,
     position_get_or_create,
@@ -95,8 +96,14 @@ def quote_key_for(speaker_key: str, quote: str) -> str:
     return hashlib.sha256(f"{speaker_key}\n{normalize_quote(quote)}".encode()).hexdigest()
 
 
-def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Person | None, Organization | None]:
-    """The Person or Organization an extracted speaker denotes, created when new."""
+def speaker_resolve(
+    *, item: ExtractedStatement, article: Article, known: dict | None = None
+) -> tuple[Person | None, Organization | None]:
+    """The Person or Organization an extracted speaker denotes, created when new.
+
+    ``known``: exact alias matches of the article's speaker names, looked up in one query
+    (``people_by_alias``) before the article's statements are saved.
+    """
     mention = item.speaker
     on = item.date or article_publication_date(article)
     if mention.type == SpeakerType.ORGANIZATION:
@@ -111,7 +118,7 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
         return office_holder_on(role=mention.role, country_code=mention.country, on=on), None
     if len(mention.name.split()) == 1:
         # A surname the article never expanded: only an existing, unambiguous person will do.
-        return person_find(name=mention.name, country_code=mention.country), None
+        return person_find(name=mention.name, country_code=mention.country, known=known), None
     ref = SpeakerRef(
         name=mention.name,
         role=mention.role,
@@ -119,7 +126,7 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
         country=mention.country,
         organization=mention.organization,
     )
-    person, _ = person_get_or_create(ref=ref)
+    person, _ = person_get_or_create(ref=ref, known=known)
     if mention.role and (mention.country or mention.organization):
         # An office needs a country or a body to mean anything: "the president" alone is not one.
         org = (
@@ -194,12 +201,12 @@ def _speaker_cache_key(item: ExtractedStatement, article: Article) -> tuple:
 
 
 def _statement_upsert(
-    *, item: ExtractedStatement, article: Article, version: str, speakers: dict, topics: dict
+    *, item: ExtractedStatement, article: Article, version: str, speakers: dict, topics: dict, known: dict
 ) -> Statement:
     # One article names the same speaker many times: resolve each distinct mention once.
     cache_key = _speaker_cache_key(item, article)
     if cache_key not in speakers:
-        speakers[cache_key] = speaker_resolve(item=item, article=article)
+        speakers[cache_key] = speaker_resolve(item=item, article=article, known=known)
     person, org = speakers[cache_key]
     speaker_text = (item.speaker.text or item.speaker.name or "")[:300]
     key = quote_key_for(_speaker_key(person, org, item.speaker.name or speaker_text), item.quote)
@@ -248,6 +255,8 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
     """Replace the extractor's statements for this article with ``extracted``; returns how many were kept."""
     kept: set[int] = set()
     speakers: dict = {}
+    # Every speaker name of the article looked up at once, not one query per new speaker.
+    known = people_by_alias(item.speaker.name for item in extracted if item.speaker.name)
     topics: dict = {}
     # Named speakers first: the offices they record let "the Danish climate minister" resolve.
     ordered = sorted(extracted, key=lambda item: not looks_like_person_name(item.speaker.name or ""))
@@ -260,7 +269,9 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
         if citation is not None and citation.statement.is_locked:
             kept.add(citation.pk)  # an analyst's decision stands
             continue
-        statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers, topics=topics)
+        statement = _statement_upsert(
+            item=item, article=article, version=version, speakers=speakers, topics=topics, known=known
+        )
         fields = {
             "statement": statement,
             "text": item.quote,
