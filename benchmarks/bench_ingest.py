@@ -10,10 +10,10 @@ database, so the runs do the same work.
     export CELERY_BROKER_URL=redis://127.0.0.1:6379/0
     python benchmarks/bench_ingest.py --articles 1000
 
-Each run has its own id: its database (onrecord_bench_ingest_<id> on the DATABASE_URL server,
-created and migrated for every worker count, dropped at the end) and its broker keys (prefixed
-with onrecord-bench-<id>:) are its own, so it never meets a test run's, a developer's worker's
-or another benchmark's. --database names a database to use instead (dropped and re-created).
+The database named by --database (default onrecord_bench_ingest_<pid>) on the DATABASE_URL server is
+dropped and created for every run, and dropped at the end. The run's queues live under their own
+Redis key prefix (onrecord-bench-<pid>:), emptied before each run: a suite, another benchmark or a
+developer's worker on the same Redis is never touched.
 
 Prints, per worker count: articles per minute (a burst of N URLs at once, until every article
 is extracted), queue latency (enqueue → task start, p50/p95) of that burst and of a trickle
@@ -29,6 +29,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -188,11 +189,9 @@ def database_recreate(name: str) -> None:
 def queues_purge() -> None:
     import redis
 
-    prefix = os.environ["CELERY_KEY_PREFIX"]
+    prefix = os.environ["ONRECORD_BROKER_KEY_PREFIX"]
     client = redis.Redis.from_url(os.environ["CELERY_BROKER_URL"])
-    keys = list(client.scan_iter(match=f"{prefix}*"))
-    if keys:
-        client.delete(*keys)
+    client.delete(*(prefix + key for key in ("fetch", "extract", "celery", "unacked", "unacked_index")))
 
 
 def database_drop(name: str) -> None:
@@ -264,7 +263,7 @@ def run(
 
     database_recreate(database)
     queues_purge()
-    metrics = ROOT / f".bench_ingest_metrics_{concurrency}.jsonl"
+    metrics = Path(tempfile.gettempdir()) / f"onrecord_bench_ingest_{os.getpid()}_{concurrency}.jsonl"
     metrics.unlink(missing_ok=True)
     workers = Workers(concurrency, metrics, env)
     try:
@@ -345,11 +344,8 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, nargs="+", default=[1, 2], help="Worker process counts to run."
     )
-    parser.add_argument("--database", default="", help="default: onrecord_bench_ingest_<run id>")
+    parser.add_argument("--database", default=f"onrecord_bench_ingest_{os.getpid()}")
     args = parser.parse_args()
-    run_id = f"{os.getpid()}{int(time.time()) % 100000}"
-    args.database = args.database or f"onrecord_bench_ingest_{run_id}"
-    os.environ["CELERY_KEY_PREFIX"] = f"onrecord-bench-{run_id}:"
 
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit(
@@ -361,6 +357,7 @@ def main() -> None:
     newsroom = Newsroom(args.articles + args.trickle)
     os.environ["DATABASE_URL"] = database_url(args.database)
     os.environ["FETCH_ALLOW_PRIVATE_HOSTS"] = newsroom.host
+    os.environ["ONRECORD_BROKER_KEY_PREFIX"] = f"onrecord-bench-{os.getpid()}:"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.local"
     os.environ["DJANGO_DEBUG"] = "false"
     # The workers' writes bump the record version: in a cache of this run's own, not a server's.

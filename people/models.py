@@ -63,6 +63,17 @@ class Person(models.Model):
         return reverse("person-detail", args=[self.slug])
 
 
+class PersonSlugRedirect(models.Model):
+    """An address a person had before (a slug changed): /people/<slug>/ redirects to the person."""
+
+    slug = models.SlugField(max_length=220, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.slug} → {self.person_id}"
+
+
 class PersonAlias(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
@@ -154,14 +165,6 @@ class Tenure(models.Model):
     end = models.DateField(null=True, blank=True, help_text="Last day in office; empty while in office or unknown.")
     end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.TEXT)
-    source_article = models.ForeignKey(
-        "statements.Article",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The article the tenure was read from, when source is text.",
-    )
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 

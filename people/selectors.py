@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from rapidfuzz import fuzz
 
-from common import record_version
-from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
+from people.models import Country, Organization, Person, PersonAlias, PersonSlugRedirect, Position, Tenure
 from people.normalize import normalize_name
 
-REJECTED = "rejected"
+# How long after texts last showed someone in an office we still assume they hold it.
+LAST_HOLDER_WINDOW = dt.timedelta(days=180)
 
 
 def _tenures_prefetch() -> Prefetch:
@@ -31,35 +33,14 @@ def person_queryset() -> QuerySet[Person]:
     )
 
 
-def person_statement_counts(person_ids) -> dict[int, int]:
-    """Public statements per person, for a page of people: one query on the (speaker, said_on) index.
-
-    Counting for a page rather than annotating the whole people table keeps lists fast when
-    people have said hundreds of thousands of things between them.
-    """
-    from statements.models import Statement
-
-    return dict(
-        Statement.objects.filter(speaker_id__in=list(person_ids))
-        .exclude(review_status=REJECTED)
-        .values_list("speaker_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-
-
-def with_statement_counts(people) -> list[Person]:
-    """The given people as a list, each with `statement_count` set (one query)."""
-    people = list(people)
-    counts = person_statement_counts(person.pk for person in people)
-    for person in people:
-        person.statement_count = counts.get(person.pk, 0)
-    return people
-
-
 def person_get(*, slug: str) -> Person:
-    """A person by slug, following merges: the caller redirects when the result's slug differs."""
-    person = Person.objects.select_related("merged_into").get(slug=slug)
+    """A person by slug, following old slugs and merges: the caller redirects when the result's slug differs."""
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:  # an old address: the slug changed since
+        redirect = PersonSlugRedirect.objects.select_related("person").filter(slug=slug).first()
+        if redirect is None:
+            raise Person.DoesNotExist(f"No person with slug {slug!r}.")
+        person = redirect.person
     seen = {person.pk}
     while person.merged_into_id and person.merged_into_id not in seen:
         seen.add(person.merged_into_id)
@@ -68,7 +49,10 @@ def person_get(*, slug: str) -> Person:
 
 
 def people_matching(value: str) -> list[Person]:
-    """People a reader may mean by `value`: an id, a slug, a full name or alias, or a surname.
+    """People a reader may mean by `value`: an id, a slug, a full name or alias, or words of one.
+
+    Accents and case do not matter ("soren" finds "Søren"), and a first name or surname alone
+    finds everyone who has it.
 
     Merged records resolve to the record they were merged into.
     """
@@ -81,8 +65,15 @@ def people_matching(value: str) -> list[Person]:
         matches = Person.objects.filter(pk=int(value))
     else:
         key = normalize_name(value)
+        if not key:
+            return []
+        # The whole name, or any whole word(s) of it: first name, surname, a middle name, any alias.
         matches = Person.objects.filter(
-            Q(slug=value) | Q(aliases__normalized=key) | Q(aliases__normalized__endswith=f" {key}")
+            Q(slug=value)
+            | Q(aliases__normalized=key)
+            | Q(aliases__normalized__endswith=f" {key}")
+            | Q(aliases__normalized__startswith=f"{key} ")
+            | Q(aliases__normalized__contains=f" {key} ")
         )
     ids = {merged or pk for pk, merged in matches.values_list("pk", "merged_into")}
     return list(Person.objects.filter(pk__in=ids).select_related("country").order_by("sort_name", "name"))
@@ -96,31 +87,11 @@ def country_queryset() -> QuerySet[Country]:
     return Country.objects.all()
 
 
-def country_list_with_counts() -> QuerySet[Country]:
-    return Country.objects.annotate(person_count=Count("people", distinct=True))
-
-
-def country_get(*, code: str) -> Country:
-    return Country.objects.get(code=code.upper())
-
-
-# Counting a whole country's statements reads them all: the counts are cached for the current
-# record version (any write makes them stale at once), at most this long.
-COUNTRY_COUNTS_SECONDS = 600
-
-
-def people_of_country(*, country: Country, limit: int = 100) -> list[Person]:
-    """People from a country with their statement counts, most quoted first (counts cached)."""
-    people = list(Person.objects.filter(country=country, merged_into__isnull=True))
-    counts = record_version.cached(
-        f"onrecord:country:{country.code}:person-counts",
-        lambda: person_statement_counts(person.pk for person in people),
-        COUNTRY_COUNTS_SECONDS,
-    )
-    for person in people:
-        person.statement_count = counts.get(person.pk, 0)
-    people.sort(key=lambda person: (-person.statement_count, person.sort_name, person.name))
-    return people[:limit]
+def country_get(*, code: str) -> Country | None:
+    """The country with this ISO alpha-2 code (either case), or None when the code is empty or unknown."""
+    if not code:
+        return None
+    return Country.objects.filter(code=code.upper()).first()
 
 
 def organization_queryset() -> QuerySet[Organization]:
@@ -156,23 +127,128 @@ def current_tenures(person: Person, today: dt.date | None = None) -> list[Tenure
     return [tenure for tenure in person.tenures.all() if tenure.covers(today)]
 
 
-def past_tenures(person: Person, today: dt.date | None = None) -> list[Tenure]:
-    today = today or dt.date.today()
-    return [tenure for tenure in person.tenures.all() if tenure.end is not None and tenure.end < today]
-
-
 def countries_with_people() -> QuerySet[Country]:
     """Countries someone on record comes from (for filter menus)."""
     return Country.objects.filter(Exists(Person.objects.filter(country=OuterRef("pk")))).only("code", "name")
 
 
-def people_with_statements() -> QuerySet[Person]:
-    """People who said something on record (for pickers), by sort name."""
-    from statements.models import Statement
+# People sharing one exact alias that are worth telling apart by country.
+EXACT_MATCHES = 5
 
-    return (
-        Person.objects.filter(merged_into__isnull=True)
-        .filter(Exists(Statement.objects.filter(speaker=OuterRef("pk"))))
-        .only("slug", "name", "sort_name")
-        .order_by("sort_name", "name")
+
+def people_by_alias(names) -> dict[str, list[Person]]:
+    """People by normalised alias for many names at once: one query for a whole article's speakers.
+
+    Every name's key is in the result (an empty list: nobody has that alias yet), so
+    ``person_find(..., known=...)`` can skip its own exact lookup.
+    """
+    keys = {key for key in map(normalize_name, names) if key}
+    found: dict[str, list[Person]] = {key: [] for key in keys}
+    if not keys:
+        return found
+    aliases = (
+        PersonAlias.objects.filter(normalized__in=keys, person__merged_into__isnull=True)
+        .select_related("person")
+        .order_by("person_id")
     )
+    for alias in aliases:
+        people = found[alias.normalized]
+        if len(people) < EXACT_MATCHES and all(p.pk != alias.person_id for p in people):
+            people.append(alias.person)
+    return found
+
+
+def _exact_matches(key: str, known: dict[str, list[Person]] | None) -> list[Person]:
+    if known is not None and key in known:
+        return known[key]
+    people = Person.objects.filter(Q(aliases__normalized=key), merged_into__isnull=True).distinct()
+    return list(people.order_by("id")[:EXACT_MATCHES])
+
+
+def person_find(*, name: str, country_code: str = "", known: dict[str, list[Person]] | None = None) -> Person | None:
+    """The Person this name denotes, or None. Exact alias first, then fuzzy on the same surname.
+
+    ``known``: exact matches looked up beforehand (``people_by_alias``) for a batch of names.
+    """
+    key = normalize_name(name)
+    if not key:
+        return None
+    exact = _exact_matches(key, known)
+    if exact:
+        return _prefer_country(exact, country_code)
+    words = key.split()
+    # "Vasconcelos Brito" for "Helena Vasconcelos Brito": a compound surname without the first name.
+    tails = {
+        a.person_id: a.person
+        for a in PersonAlias.objects.filter(normalized__endswith=" " + key, person__merged_into__isnull=True)
+        .select_related("person")[:10]
+    }
+    if len(words) > 1 and len(tails) == 1:
+        return next(iter(tails.values()))
+    surname = words[-1]
+    candidates = PersonAlias.objects.filter(
+        Q(normalized=surname) | Q(normalized__endswith=" " + surname), person__merged_into__isnull=True
+    ).select_related("person")[:200]
+    threshold = settings.SPEAKER_MATCH_THRESHOLD
+    scored: list[tuple[float, Person]] = []
+    for alias in candidates:
+        other = alias.normalized.split()
+        if len(words) == 1 or len(other) == 1:
+            # A bare surname matches only when it is the only person with that surname.
+            scored.append((100.0 if len(words) == 1 else 0.0, alias.person))
+            continue
+        # First names must agree closely ("dmitri"/"dmitry"); surnames are already equal.
+        score = fuzz.ratio(" ".join(words[:-1]), " ".join(other[:-1]))
+        if score >= threshold or (score >= threshold - 15 and fuzz.ratio(key, alias.normalized) >= threshold):
+            scored.append((score, alias.person))
+    people = {p.pk: p for s, p in scored if s > 0}
+    if len(people) == 1:
+        return next(iter(people.values()))
+    if len(people) > 1 and len(words) > 1:
+        best = max(scored, key=lambda sp: sp[0])
+        return best[1]
+    return None
+
+
+def _prefer_country(people: list[Person], country_code: str) -> Person:
+    if country_code:
+        for person in people:
+            if person.country_id == country_code.upper():
+                return person
+    return people[0]
+
+
+def tenure_held_on(*, person: Person, on: dt.date) -> Tenure | None:
+    """The office this person held on this date (the most specific, latest-starting one)."""
+    return (
+        Tenure.objects.filter(person=person)
+        .filter(Q(start__isnull=True) | Q(start__lte=on), Q(end__isnull=True) | Q(end__gte=on))
+        .select_related("position")
+        .order_by("-start")
+        .first()
+    )
+
+
+def office_holder_on(*, role: str, country_code: str, on: dt.date) -> Person | None:
+    """Who held the office named by ``role`` in ``country_code`` on ``on``: "the French foreign minister".
+
+    A tenure covering the date decides. Failing that, the last person texts showed in the office
+    within ``LAST_HOLDER_WINDOW`` before the date, provided nobody else was shown in it since.
+    """
+    if not role or not country_code:
+        return None
+    tenures = Tenure.objects.filter(
+        position__normalized=normalize_name(role), position__country_id=country_code.upper()
+    ).select_related("person")
+    covering = {
+        t.person_id: t.person
+        for t in tenures.filter(Q(start__isnull=True) | Q(start__lte=on), Q(end__isnull=True) | Q(end__gte=on))
+    }
+    if covering:
+        return next(iter(covering.values())) if len(covering) == 1 else None
+    recent = list(
+        tenures.filter(end__lt=on, end__gte=on - LAST_HOLDER_WINDOW, source=Tenure.Source.TEXT).order_by("-end")[:1]
+    )
+    if recent and not tenures.filter(start__gt=recent[0].end, start__lte=on).exclude(person=recent[0].person).exists():
+        return recent[0].person
+    return None

@@ -20,6 +20,9 @@ class Outlet(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("outlet-detail", args=[self.pk])
+
 
 class Feed(models.Model):
     url = models.URLField(max_length=2000, unique=True)
@@ -282,6 +285,35 @@ class StatementTopic(models.Model):
 
     def __str__(self):
         return f"{self.statement_id} in {self.topic_id} ({self.stance})"
+
+
+class TenureEvidence(models.Model):
+    """An article that showed a person in an office: what a tenure found in text rests on.
+
+    Tenures read from text span the dates articles have shown the person in office; each row
+    here is one article's part of that span, so a page can say "seen in office from … to …".
+    """
+
+    class Basis(models.TextChoices):
+        IN_OFFICE = "in_office", "Named as holding the office"
+        FORMER = "former", "Named as a former holder"
+
+    tenure = models.ForeignKey("people.Tenure", on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="tenure_evidence")
+    seen_on = models.DateField(
+        help_text="The date the article shows the person in office (or, when former, out of it by)."
+    )
+    basis = models.CharField(max_length=10, choices=Basis.choices, default=Basis.IN_OFFICE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["seen_on", "id"]
+        constraints = [models.UniqueConstraint(fields=["tenure", "article"], name="unique_tenure_evidence")]
+        indexes = [models.Index(fields=["tenure", "seen_on"])]
+        verbose_name_plural = "tenure evidence"
+
+    def __str__(self):
+        return f"tenure {self.tenure_id} seen in article {self.article_id} on {self.seen_on}"
 
 
 class TopicTally(models.Model):

@@ -27,6 +27,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 
 from common import record_version
+from people.models import Country, Person
 from statements.models import Article, Citation, Statement, StatementTopic, Topic, TopicTally
 
 REJECTED = Statement.ReviewStatus.REJECTED
@@ -122,7 +123,7 @@ def statement_search(qs: QuerySet[Statement], query: str) -> QuerySet[Statement]
 
     Annotates ``search_rank`` (higher is better) for ordering. PostgreSQL: the stored
     ``quote_search`` tsvector column and its GIN index (migration 0008) with
-    websearch_to_tsquery and ts_rank. SQLite: the FTS5 index (migration 0009) with the same
+    websearch_to_tsquery and ts_rank. SQLite: the FTS5 index (migration 0010) with the same
     syntax translated by ``statements.search_syntax`` and bm25 ranking.
     """
     query = query.strip()
@@ -177,6 +178,59 @@ def statement_detail(*, pk: int) -> Statement:
 
 def statements_for_person(*, person_id: int, include_rejected: bool = False) -> QuerySet[Statement]:
     return statement_list_public(include_rejected=include_rejected).filter(speaker_id=person_id)
+
+
+def person_statement_counts(person_ids) -> dict[int, int]:
+    """Public statements per person, for a page of people: one query on the (speaker, said_on) index.
+
+    Counting for a page rather than annotating the whole people table keeps lists fast when
+    people have said hundreds of thousands of things between them.
+    """
+    return dict(
+        Statement.objects.filter(speaker_id__in=list(person_ids))
+        .exclude(review_status=REJECTED)
+        .values_list("speaker_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
+def with_statement_counts(people) -> list[Person]:
+    """The given people as a list, each with `statement_count` set (one query)."""
+    people = list(people)
+    counts = person_statement_counts(person.pk for person in people)
+    for person in people:
+        person.statement_count = counts.get(person.pk, 0)
+    return people
+
+
+# Counting a whole country's statements reads them all: the counts are cached for the current
+# record version (any write makes them stale at once), at most this long.
+COUNTRY_COUNTS_SECONDS = 600
+
+
+def people_of_country(*, country: Country, limit: int = 100) -> list[Person]:
+    """People from a country with their statement counts, most quoted first (counts cached)."""
+    people = list(Person.objects.filter(country=country, merged_into__isnull=True))
+    counts = record_version.cached(
+        f"onrecord:country:{country.code}:person-counts",
+        lambda: person_statement_counts(person.pk for person in people),
+        COUNTRY_COUNTS_SECONDS,
+    )
+    for person in people:
+        person.statement_count = counts.get(person.pk, 0)
+    people.sort(key=lambda person: (-person.statement_count, person.sort_name, person.name))
+    return people[:limit]
+
+
+def people_with_statements() -> QuerySet[Person]:
+    """People who said something on record (for pickers), by sort name."""
+    return (
+        Person.objects.filter(merged_into__isnull=True)
+        .filter(Exists(Statement.objects.filter(speaker=OuterRef("pk"))))
+        .only("slug", "name", "sort_name")
+        .order_by("sort_name", "name")
+    )
 
 
 def statements_for_topic(*, topic: Topic) -> QuerySet[Statement]:
@@ -269,17 +323,9 @@ def article_citations(*, article: Article) -> QuerySet[Citation]:
     )
 
 
-def statements_updated_since(qs: QuerySet, since: dt.datetime) -> QuerySet:
-    return qs.filter(updated_at__gte=since)
-
-
 def statement_has_demo_source(statement: Statement) -> bool:
     """Uses the prefetched citations: no query."""
     return any(citation.article.is_demo for citation in statement.citation_list)
-
-
-def demo_exists_subquery():
-    return Exists(Citation.objects.filter(statement=OuterRef("pk"), article__is_demo=True))
 
 
 # --- pages --------------------------------------------------------------------------------

@@ -102,7 +102,6 @@ class PersonSerializer(PersonRefSerializer):
     aliases = serializers.SerializerMethodField()
     current_offices = serializers.SerializerMethodField()
     past_offices = serializers.SerializerMethodField()
-    statement_count = serializers.SerializerMethodField(help_text="Public statements by this person.")
 
     class Meta:
         model = Person
@@ -117,14 +116,9 @@ class PersonSerializer(PersonRefSerializer):
             "aliases",
             "current_offices",
             "past_offices",
-            "statement_count",
             "html_url",
             "updated_at",
         ]
-
-    def get_statement_count(self, person) -> int:
-        counts = self.context.get("person_statement_counts")
-        return counts.get(person.pk, 0) if counts is not None else getattr(person, "statement_count", 0)
 
     def get_aliases(self, person) -> list[str]:
         return [alias.name for alias in person.aliases.all()]

@@ -10,10 +10,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
 
 from common.api.errors import ERROR_RESPONSES
 from common.api.filters import AliasedOrderingFilter
+from common.api.strict import StrictQueryParamsMixin
 from people import selectors
 from people.api import filters
 from people.api.serializers import (
@@ -31,8 +31,11 @@ FILTERS = [DjangoFilterBackend, AliasedOrderingFilter]
     list=extend_schema(summary="List people", responses={200: PersonSerializer(many=True), **ERROR_RESPONSES}),
     retrieve=extend_schema(summary="One person", responses={200: PersonSerializer, **ERROR_RESPONSES}),
 )
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
-    """People on record with aliases, country, and offices (current and past). Merged records are left out."""
+class PersonViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
+    """People on record with aliases, country, and offices (current and past). Merged records are left out.
+
+    Served at /api/v1/people/ by statements.api.people, which adds each person's statement count.
+    """
 
     serializer_class = PersonSerializer
     filterset_class = filters.PersonFilterSet
@@ -43,29 +46,12 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.person_queryset()
 
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        # Counted for this page only (one query), not annotated over the whole table.
-        self.statement_counts = selectors.person_statement_counts(person.pk for person in page)
-        return page
-
-    def retrieve(self, request, *args, **kwargs):
-        person = self.get_object()
-        self.statement_counts = selectors.person_statement_counts([person.pk])
-        return Response(self.get_serializer(person).data)
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if hasattr(self, "statement_counts"):
-            context["person_statement_counts"] = self.statement_counts
-        return context
-
 
 @extend_schema_view(
     list=extend_schema(summary="List countries", responses={200: CountrySerializer(many=True), **ERROR_RESPONSES}),
     retrieve=extend_schema(summary="One country", responses={200: CountrySerializer, **ERROR_RESPONSES}),
 )
-class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+class CountryViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     """ISO 3166-1 countries. The lookup is the alpha-2 code, in either case."""
 
     serializer_class = CountrySerializer
@@ -86,7 +72,7 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List organisations"),
     retrieve=extend_schema(summary="One organisation"),
 )
-class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
+class OrganizationViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = OrganizationSerializer
     filterset_class = filters.OrganizationFilterSet
     filter_backends = FILTERS
@@ -101,12 +87,14 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List positions (offices)"),
     retrieve=extend_schema(summary="One position"),
 )
-class PositionViewSet(viewsets.ReadOnlyModelViewSet):
+class PositionViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = PositionSerializer
     filterset_class = filters.PositionFilterSet
     filter_backends = FILTERS
     ordering_fields = ["title", "id", "updated_at"]
     ordering = ["title", "pk"]
+
+    action_query_params = {"holders": {"at"}}
 
     def get_queryset(self):
         return selectors.position_queryset()
@@ -126,7 +114,7 @@ class PositionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary="List tenures"), retrieve=extend_schema(summary="One tenure"))
-class TenureViewSet(viewsets.ReadOnlyModelViewSet):
+class TenureViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     """Who held which office, from when to when."""
 
     serializer_class = TenureSerializer

@@ -4,8 +4,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 
 from statements.models import Article, Outlet
-from statements.services.articles import article_retry
-from statements.tasks.articles import extract_article
+from statements.services.articles import article_reextract, article_retry
 
 
 @admin.register(Article)
@@ -39,10 +38,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-run extraction (keeps analysts' decisions)", permissions=["change"])
     def reextract(self, request, queryset):
-        ids = list(queryset.exclude(text="").values_list("pk", flat=True))
-        for article_id in ids:
-            extract_article.delay(article_id, force=True)
-        self.message_user(request, f"Re-extraction queued for {len(ids)} article(s).", messages.SUCCESS)
+        articles = queryset.exclude(text="").select_related(None).only("pk")
+        queued = sum(article_reextract(article=article) for article in articles)
+        self.message_user(request, f"Re-extraction queued for {queued} article(s).", messages.SUCCESS)
 
 
 @admin.register(Outlet)

@@ -241,11 +241,16 @@ def _ingest_text(
     return IngestResult(article, True)
 
 
-def article_step_enqueue(step: str, article_id: int) -> None:
+def article_step_enqueue(step: str, article_id: int, *, force: bool = False) -> None:
+    """Queue the article's next step once the current transaction commits (force: extract again)."""
     from statements.tasks import articles as article_tasks
 
-    task = article_tasks.fetch_article if step == "fetch" else article_tasks.extract_article
-    transaction.on_commit(lambda: task.delay(article_id))
+    if step == "fetch":
+        transaction.on_commit(lambda: article_tasks.fetch_article.delay(article_id))
+    elif force:
+        transaction.on_commit(lambda: article_tasks.extract_article.delay(article_id, force=True))
+    else:
+        transaction.on_commit(lambda: article_tasks.extract_article.delay(article_id))
 
 
 def article_fail(*, article_id: int, error: str) -> None:
@@ -266,3 +271,11 @@ def article_retry(*, article: Article) -> Article:
     article.save(update_fields=["status", "error", "attempts", "updated_at"])
     article_step_enqueue("extract" if article.text else "fetch", article.pk)
     return article
+
+
+def article_reextract(*, article: Article) -> bool:
+    """Queue extraction again for an article with text, keeping analysts' decisions; False if it has none."""
+    if not Article.objects.filter(pk=article.pk).exclude(text="").exists():
+        return False
+    article_step_enqueue("extract", article.pk, force=True)
+    return True

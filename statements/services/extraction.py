@@ -21,22 +21,20 @@ from django.utils.text import slugify
 from extraction.types import ExtractedStatement, SpeakerType
 from people.models import Organization, Person
 from people.normalize import normalize_name
+from people.selectors import office_holder_on, people_by_alias, person_find, tenure_held_on
 from people.services import (
     SpeakerRef,
     looks_like_person_name,
-    office_holder_on,
     organization_get_or_create,
-    people_by_alias,
-    person_find,
     person_get_or_create,
     position_get_or_create,
-    tenure_held_on,
     tenure_record_from_text,
 )
 from statements.ingest.dedupe import normalize_quote, same_remark
 from statements.models import Article, Citation, Statement, StatementTopic, Topic
 
 from .article_steps import article_publication_date
+from .tenure_evidence import tenure_evidence_record
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +90,15 @@ def _speaker_key(person: Person | None, org: Organization | None, speaker_text: 
     return f"text:{normalize_name(speaker_text)}"
 
 
-def quote_key_for(speaker_key: str, quote: str) -> str:
-    return hashlib.sha256(f"{speaker_key}\n{normalize_quote(quote)}".encode()).hexdigest()
+def statement_quote_key(
+    *, person: Person | None, organization: Organization | None, speaker_text: str, quote: str
+) -> str:
+    """A remark's natural key (``Statement.quote_key``): who said it and the normalised quote.
+
+    Who is the person, else the body, else the speaker as written.
+    """
+    who = _speaker_key(person, organization, speaker_text)
+    return hashlib.sha256(f"{who}\n{normalize_quote(quote)}".encode()).hexdigest()
 
 
 def speaker_resolve(
@@ -135,9 +140,9 @@ def speaker_resolve(
             else None
         )
         position = position_get_or_create(title=mention.role, country_code=mention.country, organization=org)
-        tenure_record_from_text(
-            person=person, position=position, on=on, former=mention.role_is_former, article=article
-        )
+        tenure = tenure_record_from_text(person=person, position=position, on=on, former=mention.role_is_former)
+        if tenure is not None:
+            tenure_evidence_record(tenure=tenure, article=article, seen_on=on, former=mention.role_is_former)
     return person, None
 
 
@@ -209,7 +214,9 @@ def _statement_upsert(
         speakers[cache_key] = speaker_resolve(item=item, article=article, known=known)
     person, org = speakers[cache_key]
     speaker_text = (item.speaker.text or item.speaker.name or "")[:300]
-    key = quote_key_for(_speaker_key(person, org, item.speaker.name or speaker_text), item.quote)
+    key = statement_quote_key(
+        person=person, organization=org, speaker_text=item.speaker.name or speaker_text, quote=item.quote
+    )
     said_on = item.date or article_publication_date(article)
     statement = Statement.objects.filter(quote_key=key).first() or _same_remark_statement(
         person=person, org=org, quote=item.quote

@@ -1,9 +1,8 @@
 """Topics analysts define, and the suggestions the extractor makes about them."""
 
-from django.db import transaction
 from django.utils.text import slugify
 
-from statements.models import StatementTopic, Topic
+from statements.models import Topic
 
 
 def topic_define(*, name: str, description: str = "", keywords: list[str] | None = None) -> Topic:
@@ -18,12 +17,3 @@ def topic_define(*, name: str, description: str = "", keywords: list[str] | None
     return topic
 
 
-@transaction.atomic
-def statement_topic_confirm(*, link: StatementTopic, stance: str | None = None) -> StatementTopic:
-    """An analyst confirms (or corrects) the stance suggestion: it is no longer a suggestion."""
-    if stance:
-        link.stance = stance
-    link.stance_confirmed = True
-    link.assigned_by = StatementTopic.AssignedBy.ANALYST
-    link.save()
-    return link

@@ -10,6 +10,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from statements import quote_text
+
 register = template.Library()
 
 # A sentence ends at . ! ? or … (possibly followed by a closing quote) before whitespace, or at a blank line.
@@ -150,3 +152,9 @@ def _legend():
             for s in ("support", "oppose", "neutral", "unclear")
         )
     )
+
+
+@register.filter
+def bare_quote(text: str) -> str:
+    """The quote without stored quotation marks or a trailing comma: templates add one pair."""
+    return quote_text.bare_quote(text)

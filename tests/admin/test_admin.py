@@ -76,9 +76,15 @@ def test_analyst_rejects_a_statement(client, analyst, statements):
 
 def test_review_queue_filters_and_searches(client, analyst, statements):
     url = reverse("admin:statements_statement_changelist")
-    assert client.get(url, {"review_status__exact": "unreviewed"}).status_code == 200
-    response = client.get(url, {"q": "Hrabovska"})
-    assert response.status_code == 200 and b"Hrabovska" in response.content
+    direct = statements.get(kind="direct")
+    others = set(statements.exclude(pk=direct.pk).values_list("pk", flat=True))
+    assert others, "the article should yield more than the one direct quote"
+    direct.review_status = Statement.ReviewStatus.VERIFIED
+    direct.save()
+    listed = client.get(url, {"review_status__exact": "unreviewed"}).context["cl"].result_list
+    assert {s.pk for s in listed} == others
+    found = client.get(url, {"q": "luxury"}).context["cl"].result_list
+    assert [s.pk for s in found] == [direct.pk]
 
 
 def test_retry_action_requeues_only_failed_articles(admin_client, django_capture_on_commit_callbacks):
@@ -94,6 +100,22 @@ def test_retry_action_requeues_only_failed_articles(admin_client, django_capture
     assert failed.status == Article.Status.EXTRACTED and failed.error == ""
 
 
+def test_reextract_action_queues_extraction_for_articles_with_text(admin_client, statements, django_capture_on_commit_callbacks):
+    article = Article.objects.get()
+    empty = Article.objects.create(url="https://news.example/empty", content_hash="e" * 64, status=Article.Status.QUEUED)
+    Statement.objects.all().delete()  # as if an older extractor had missed them
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:statements_article_changelist"),
+            {"action": "reextract", "_selected_action": [article.pk, empty.pk]},
+            follow=True,
+        )
+    assert "Re-extraction queued for 1 article(s)." in [str(m) for m in response.context["messages"]]
+    assert Statement.objects.filter(citations__article=article).exists()
+    empty.refresh_from_db()
+    assert empty.status == Article.Status.QUEUED
+
+
 def test_merge_action_merges_into_the_oldest(admin_client):
     a = Person.objects.create(name="Zuzana Hrabovska", slug="zuzana-hrabovska")
     b = Person.objects.create(name="Zuzana Hrabovská", slug="zuzana-hrabovska-2")
@@ -102,3 +124,4 @@ def test_merge_action_merges_into_the_oldest(admin_client):
     )
     b.refresh_from_db()
     assert b.merged_into == a
+    assert set(a.aliases.values_list("name", flat=True)) >= {"Zuzana Hrabovská"}

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from common import record_version
 from people.models import Person, Tenure
-from people.services import person_merge
 from statements.models import Article, Feed, Outlet, Statement, Topic
+from statements.services.person_merge import person_merge
 from statements.services.review import statement_correct, statements_review
 from tests import factories as f
 

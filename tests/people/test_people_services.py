@@ -6,15 +6,13 @@ import pytest
 
 from people.models import Person, Tenure
 from people.normalize import normalize_name
+from people.selectors import country_get, office_holder_on, person_find, tenure_held_on
 from people.services import (
     SpeakerRef,
-    office_holder_on,
-    person_find,
+    person_absorb,
     person_get_or_create,
-    person_merge,
     position_get_or_create,
     sort_name_for,
-    tenure_held_on,
     tenure_record_from_text,
 )
 
@@ -90,20 +88,30 @@ def test_office_holder_on_a_date():
     assert office_holder_on(role="defence minister", country_code="FR", on=DAY) is None
 
 
-def test_merge_moves_everything_and_leaves_a_redirect():
-    from statements.models import Statement
-
-    keep, _ = person_get_or_create(ref=SpeakerRef(name="Helena Vasconcelos Brito", country="PT"))
-    dupe = Person.objects.create(name="H. Vasconcelos-Brito", slug="h-vasconcelos-brito")
-    statement = Statement.objects.create(speaker=dupe, speaker_text="H. Vasconcelos-Brito", quote="q", quote_key="1", kind="direct")
-    person_merge(source=dupe, target=keep)
-    statement.refresh_from_db()
+def test_absorb_moves_offices_and_names_and_leaves_a_redirect():
+    keep, _ = person_get_or_create(ref=SpeakerRef(name="Helena Vasconcelos Brito"))
+    dupe = Person.objects.create(name="H. Vasconcelos-Brito", slug="h-vasconcelos-brito", country_id="PT")
+    tenure = tenure_record_from_text(
+        person=dupe, position=position_get_or_create(title="Finance Minister", country_code="PT"), on=DAY
+    )
+    person_absorb(source=dupe, target=keep)
     dupe.refresh_from_db()
-    assert statement.speaker == keep
+    keep.refresh_from_db()
+    tenure.refresh_from_db()
     assert dupe.merged_into == keep
+    assert tenure.person == keep
+    assert keep.country_id == "PT"  # filled from the duplicate, which knew it
+    assert not dupe.aliases.exists()
     assert person_find(name="H. Vasconcelos-Brito") == keep
     with pytest.raises(ValueError):
-        person_merge(source=keep, target=keep)
+        person_absorb(source=keep, target=keep)
+
+
+def test_country_get_takes_either_case_and_answers_none_for_unknown_or_empty():
+    assert country_get(code="pt").code == "PT"
+    assert country_get(code="PT").code == "PT"
+    assert country_get(code="") is None
+    assert country_get(code="QQ") is None
 
 
 def test_office_named_alone_goes_to_the_last_holder_texts_showed():
@@ -139,7 +147,8 @@ def test_looks_like_person_name(name, expected):
 
 
 def test_an_articles_speakers_are_looked_up_in_one_query(db, django_assert_num_queries):
-    from people.services import SpeakerRef, people_by_alias, person_get_or_create
+    from people.selectors import people_by_alias
+    from people.services import SpeakerRef, person_get_or_create
     from tests import factories
 
     known_person = factories.person("Maren Halvorsen", country_code="NO", aliases=("M. Halvorsen",))

@@ -1,12 +1,13 @@
 """article_statements_save with hand-made extractor output: speakers, offices, merging, citations."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from extraction.types import ExtractedStatement, SpeakerMention, SpeakerType
-from people.models import Organization, Person
-from statements.models import Article, Citation, Statement
+from people.models import Organization, Person, Tenure
+from statements.models import Article, Citation, Statement, TenureEvidence
 from statements.services.extraction import article_statements_save
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +107,32 @@ def test_offsets_that_do_not_match_the_quote_are_dropped_not_stored():
     )
     assert article_statements_save(article=article, extracted=[bad], version="t") == 0
     assert not Statement.objects.exists()
+
+
+def test_an_office_read_from_text_keeps_the_article_that_showed_it():
+    text = "Danish Climate Minister Ole Brandt Vind said half the money would go back to farms."
+    first = make_article(text, 10)
+    named = SpeakerMention(name="Ole Brandt Vind", role="Climate Minister", country="DK")
+    article_statements_save(article=first, extracted=[item(text, "half the money would go back to farms", named)], version="t")
+    later = make_article(text + " He repeated it.", 11)
+    later_day = DAY + dt.timedelta(days=30)
+    quote = item(text, "half the money would go back to farms", named)
+    article_statements_save(
+        article=later, extracted=[dataclasses.replace(quote, date=later_day)], version="t"
+    )
+    article_statements_save(article=later, extracted=[dataclasses.replace(quote, date=later_day)], version="t")
+    tenure = Tenure.objects.get()
+    assert (tenure.start, tenure.end, tenure.source) == (DAY, later_day, Tenure.Source.TEXT)
+    rows = list(TenureEvidence.objects.filter(tenure=tenure).values_list("article", "seen_on", "basis"))
+    assert rows == [(first.pk, DAY, "in_office"), (later.pk, later_day, "in_office")]  # re-running adds nothing
+
+
+def test_a_former_office_is_recorded_as_such():
+    text = "Former Finance Minister Ilse Vaarkamp said the budget rules were too tight."
+    article = make_article(text, 12)
+    former = SpeakerMention(name="Ilse Vaarkamp", role="Finance Minister", role_is_former=True, country="NL")
+    article_statements_save(article=article, extracted=[item(text, "the budget rules were too tight", former)], version="t")
+    tenure = Tenure.objects.get()
+    assert tenure.start is None and tenure.end == DAY - dt.timedelta(days=1)
+    evidence = TenureEvidence.objects.get()
+    assert (evidence.tenure, evidence.article, evidence.seen_on, evidence.basis) == (tenure, article, DAY, "former")

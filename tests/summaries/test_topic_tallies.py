@@ -7,11 +7,10 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
 from people.models import Person
-from people.services import person_merge
 from statements import selectors, topic_tallies
 from statements.models import Statement, StatementTopic, Topic, TopicTally
+from statements.services.person_merge import person_merge
 from statements.services.review import statement_correct, statements_review
-from statements.services.topics import statement_topic_confirm
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +74,8 @@ def test_tallies_follow_every_kind_of_write():
     _assert_agree(energy, defence)
 
     link = StatementTopic.objects.get(statement=s, topic=energy)
-    statement_topic_confirm(link=link, stance="support")  # stance changed
+    link.stance, link.stance_confirmed = "support", True  # an analyst changed the stance
+    link.save()
     StatementTopic.objects.filter(pk=link.pk).update(topic=defence)  # moved to another topic
     _assert_agree(energy, defence)
 

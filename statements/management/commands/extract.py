@@ -4,10 +4,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from common.quiet import QuietCommand
 
 
-class Command(BaseCommand):
+class Command(QuietCommand):
     help = "Extract statements from a text file and print them (JSON or text). Nothing is stored."
 
     def add_arguments(self, parser):

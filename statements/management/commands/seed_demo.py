@@ -15,11 +15,13 @@ import random
 import secrets
 import time
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils.text import slugify
 
+from common.quiet import QuietCommand
 from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
 from people.normalize import normalize_name
 from statements import topic_tallies
@@ -294,6 +296,21 @@ STATEMENTS_PER_ARTICLE = 4
 SPAN_DAYS = 3 * 365
 
 
+class DraftLine(NamedTuple):
+    """One quote placed in a generated article, with what its Statement and Citation rows need."""
+
+    speaker: Speaker
+    quote: str
+    kind: str
+    stance: str
+    said_on: dt.date
+    tenure_id: int | None
+    cue: str
+    topic: str
+    start: int
+    end: int
+
+
 @dataclass
 class Speaker:
     person_id: int
@@ -308,7 +325,7 @@ class Speaker:
         return None, ""
 
 
-class Command(BaseCommand):
+class Command(QuietCommand):
     help = "Generate a synthetic record (fictional politicians, real countries) for demos and benchmarks."
 
     def add_arguments(self, parser):
@@ -484,122 +501,30 @@ class Command(BaseCommand):
         self, total: int, speakers: list[Speaker], topics: dict[str, Topic], outlets: list[Outlet]
     ):
         rng = self.rng
-        topic_names = list(topics)
         made = {"statements": 0, "citations": 0, "articles": 0}
         per_batch = max(STATEMENTS_PER_ARTICLE, self.batch_size - self.batch_size % STATEMENTS_PER_ARTICLE)
         # Busy speakers say much more than others, as in real coverage.
         weights = [1 / (rank + 1) ** 0.8 for rank in range(len(speakers))]
-        serial = 0
+        self.serial = 0
         while made["statements"] < total:
             n = min(per_batch, total - made["statements"])
             chosen = rng.choices(speakers, weights=weights, k=n)
             articles, drafts = [], []
             for start in range(0, n, STATEMENTS_PER_ARTICLE):
-                group = chosen[start : start + STATEMENTS_PER_ARTICLE]
-                published = self.until - dt.timedelta(days=rng.randrange(0, SPAN_DAYS))
-                topic = rng.choice(topic_names)
-                lines, spans = [], []
-                city = COUNTRIES[group[0].country][0]
-                headline = f"{group[0].name} speaks out on {topic.lower()}"
-                text = f"{headline}\n\n{city.upper()} — Politicians traded arguments over {topic.lower()} this week."
-                for speaker in group:
-                    said_on = published - dt.timedelta(days=rng.randrange(0, 3))
-                    item_topic = topic if rng.random() < 0.8 else rng.choice(topic_names)
-                    quote, kind, stance = self._quote(speaker, item_topic)
-                    tenure_id, title = speaker.office_on(said_on)
-                    lead = f"{title} {speaker.name}" if title else speaker.name
-                    cue = rng.choice(CUES)
-                    if kind == Statement.Kind.DIRECT:
-                        prefix = f"\n\n{lead} {cue} {rng.choice(WEEKDAYS)}: \u201c"
-                        suffix = "\u201d"
-                    else:
-                        prefix = f"\n\n{lead} said {rng.choice(WEEKDAYS)} that "
-                        suffix = "."
-                    begin = len(text) + len(prefix)
-                    text = f"{text}{prefix}{quote}{suffix}"
-                    spans.append((begin, begin + len(quote)))
-                    lines.append((speaker, quote, kind, stance, said_on, tenure_id, cue, item_topic))
-                text += "\n\nThe debate is expected to continue when parliament returns."
-                serial += 1
-                articles.append(
-                    Article(
-                        url=f"https://{rng.choice(outlets).domain}/{published:%Y/%m/%d}/{self.token}-{serial}",
-                        content_hash=hashlib.sha256(f"{self.token}:{serial}:{text}".encode()).hexdigest(),
-                        title=headline,
-                        outlet=None,
-                        published=published,
-                        fetched_at=None,
-                        text=text,
-                        origin=Article.Origin.IMPORT,
-                        status=Article.Status.EXTRACTED,
-                        extractor_version="seed-demo",
-                        is_demo=True,
-                    )
+                article, lines = self._article_draft(
+                    chosen[start : start + STATEMENTS_PER_ARTICLE], list(topics)
                 )
-                drafts.append((lines, spans))
+                article.url = f"https://{rng.choice(outlets).domain}{article.url}"
+                articles.append(article)
+                drafts.append(lines)
             for article in articles:  # the outlet is the URL's domain
                 domain = article.url.split("/")[2]
                 article.outlet = next(o for o in outlets if o.domain == domain)
             articles = Article.objects.bulk_create(articles, batch_size=self.batch_size)
-            statements, links, citations = [], [], []
-            for lines, _spans in drafts:
-                for speaker, quote, kind, _stance, said_on, tenure_id, cue, _topic in lines:
-                    serial += 1
-                    statements.append(
-                        Statement(
-                            speaker_id=speaker.person_id,
-                            speaker_text=speaker.name,
-                            quote=quote,
-                            quote_key=hashlib.sha256(f"{self.token}:{serial}".encode()).hexdigest(),
-                            kind=kind,
-                            cue=cue.split()[0],
-                            said_on=said_on,
-                            date_precision="day",
-                            date_basis=Statement.DateBasis.RELATIVE,
-                            tenure_id=tenure_id,
-                            confidence=round(rng.uniform(0.55, 0.98), 2),
-                            review_status=rng.choices(
-                                ["unreviewed", "verified", "corrected", "rejected"], weights=[80, 15, 3, 2]
-                            )[0],
-                            extractor_version="seed-demo",
-                        )
-                    )
-            statements = Statement.objects.bulk_create(statements, batch_size=self.batch_size)
-            it = iter(statements)
-            for article, (lines, spans) in zip(articles, drafts, strict=True):
-                for (speaker, quote, _kind, stance, _said, _tenure, cue, topic_name), (begin, end) in zip(
-                    lines, spans, strict=True
-                ):
-                    statement = next(it)
-                    citations.append(
-                        Citation(
-                            statement=statement,
-                            article=article,
-                            start=begin,
-                            end=end,
-                            text=quote,
-                            speaker_text=speaker.name,
-                            cue=cue.split()[0],
-                            extractor_version="seed-demo",
-                        )
-                    )
-                    links.append(
-                        StatementTopic(
-                            statement=statement,
-                            topic=topics[topic_name],
-                            stance=stance,
-                            relevance=round(rng.uniform(0.5, 1), 2),
-                            stance_confidence=round(rng.uniform(0.4, 0.95), 2),
-                        )
-                    )
-                    if rng.random() < 0.3:  # some remarks touch a second topic
-                        other = topics[rng.choice(topic_names)]
-                        if other.slug != topics[topic_name].slug:
-                            links.append(
-                                StatementTopic(
-                                    statement=statement, topic=other, stance="unclear", relevance=0.4
-                                )
-                            )
+            statements = Statement.objects.bulk_create(
+                [self._statement_row(line) for lines in drafts for line in lines], batch_size=self.batch_size
+            )
+            citations, links = self._citations_and_topic_links(articles, drafts, statements, topics)
             Citation.objects.bulk_create(citations, batch_size=self.batch_size)
             StatementTopic.objects.bulk_create(links, batch_size=self.batch_size)
             made["statements"] += len(statements)
@@ -608,6 +533,117 @@ class Command(BaseCommand):
             if self.verbosity >= 2 or made["statements"] % 100_000 < len(statements):
                 self.stdout.write(f"  {made['statements']:,} statements…")
         return made
+
+    def _article_draft(self, group: list[Speaker], topic_names: list[str]) -> tuple[Article, list[DraftLine]]:
+        """One article quoting each speaker of ``group`` once; the URL gets its outlet's domain later."""
+        rng = self.rng
+        published = self.until - dt.timedelta(days=rng.randrange(0, SPAN_DAYS))
+        topic = rng.choice(topic_names)
+        city = COUNTRIES[group[0].country][0]
+        headline = f"{group[0].name} speaks out on {topic.lower()}"
+        text = f"{headline}\n\n{city.upper()} — Politicians traded arguments over {topic.lower()} this week."
+        lines = []
+        for speaker in group:
+            said_on = published - dt.timedelta(days=rng.randrange(0, 3))
+            item_topic = topic if rng.random() < 0.8 else rng.choice(topic_names)
+            quote, kind, stance = self._quote(speaker, item_topic)
+            tenure_id, title = speaker.office_on(said_on)
+            lead = f"{title} {speaker.name}" if title else speaker.name
+            cue = rng.choice(CUES)
+            if kind == Statement.Kind.DIRECT:
+                prefix, suffix = f"\n\n{lead} {cue} {rng.choice(WEEKDAYS)}: \u201c", "\u201d"
+            else:
+                prefix, suffix = f"\n\n{lead} said {rng.choice(WEEKDAYS)} that ", "."
+            begin = len(text) + len(prefix)
+            text = f"{text}{prefix}{quote}{suffix}"
+            lines.append(
+                DraftLine(
+                    speaker,
+                    quote,
+                    kind,
+                    stance,
+                    said_on,
+                    tenure_id,
+                    cue,
+                    item_topic,
+                    begin,
+                    begin + len(quote),
+                )
+            )
+        text += "\n\nThe debate is expected to continue when parliament returns."
+        self.serial += 1
+        article = Article(
+            url=f"/{published:%Y/%m/%d}/{self.token}-{self.serial}",
+            content_hash=hashlib.sha256(f"{self.token}:{self.serial}:{text}".encode()).hexdigest(),
+            title=headline,
+            outlet=None,
+            published=published,
+            fetched_at=None,
+            text=text,
+            origin=Article.Origin.IMPORT,
+            status=Article.Status.EXTRACTED,
+            extractor_version="seed-demo",
+            is_demo=True,
+        )
+        return article, lines
+
+    def _statement_row(self, line: DraftLine) -> Statement:
+        self.serial += 1
+        return Statement(
+            speaker_id=line.speaker.person_id,
+            speaker_text=line.speaker.name,
+            quote=line.quote,
+            quote_key=hashlib.sha256(f"{self.token}:{self.serial}".encode()).hexdigest(),
+            kind=line.kind,
+            cue=line.cue.split()[0],
+            said_on=line.said_on,
+            date_precision="day",
+            date_basis=Statement.DateBasis.RELATIVE,
+            tenure_id=line.tenure_id,
+            confidence=round(self.rng.uniform(0.55, 0.98), 2),
+            review_status=self.rng.choices(
+                ["unreviewed", "verified", "corrected", "rejected"], weights=[80, 15, 3, 2]
+            )[0],
+            extractor_version="seed-demo",
+        )
+
+    def _citations_and_topic_links(self, articles, drafts, statements, topics: dict[str, Topic]):
+        rng = self.rng
+        topic_names = list(topics)
+        citations, links = [], []
+        saved = iter(statements)
+        for article, lines in zip(articles, drafts, strict=True):
+            for line in lines:
+                statement = next(saved)
+                citations.append(
+                    Citation(
+                        statement=statement,
+                        article=article,
+                        start=line.start,
+                        end=line.end,
+                        text=line.quote,
+                        speaker_text=line.speaker.name,
+                        cue=line.cue.split()[0],
+                        extractor_version="seed-demo",
+                    )
+                )
+                topic = topics[line.topic]
+                links.append(
+                    StatementTopic(
+                        statement=statement,
+                        topic=topic,
+                        stance=line.stance,
+                        relevance=round(rng.uniform(0.5, 1), 2),
+                        stance_confidence=round(rng.uniform(0.4, 0.95), 2),
+                    )
+                )
+                if rng.random() < 0.3:  # some remarks touch a second topic
+                    other = topics[rng.choice(topic_names)]
+                    if other.slug != topic.slug:
+                        links.append(
+                            StatementTopic(statement=statement, topic=other, stance="unclear", relevance=0.4)
+                        )
+        return citations, links
 
 
 COUNTRY_NAMES = {

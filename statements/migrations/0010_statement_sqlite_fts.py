@@ -19,7 +19,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0008_statement_stored_search_vector"),
+        ("statements", "0009_tenure_evidence"),
     ]
 
     operations = [migrations.RunPython(forward, backward, elidable=False)]

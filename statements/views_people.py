@@ -1,4 +1,8 @@
-"""HTML pages about people and countries."""
+"""HTML pages about people and countries: who they are, the offices they held and what they said.
+
+They live on the statements side because their lists are of statements; people itself knows
+nothing of statements.
+"""
 
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -6,17 +10,22 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from common.paging import page_number
-from people import selectors
-from people.models import Country, Person
-from statements import selectors as statement_selectors
+from people import selectors as people_selectors
+from people.models import Person
+from statements import selectors
 
 PAGE_SIZE = 20
+PEOPLE_PER_PAGE = 50
 
 
 @require_safe
 def person_list(request):
-    people = Person.objects.filter(merged_into__isnull=True).select_related("country").order_by("sort_name", "name")
-    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    people = (
+        Person.objects.filter(merged_into__isnull=True)
+        .select_related("country")
+        .order_by("sort_name", "name")
+    )
+    page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = selectors.with_statement_counts(page.object_list)
     return render(request, "people/person_list.html", {"page": page})
 
@@ -24,19 +33,19 @@ def person_list(request):
 @require_safe
 def person_detail(request, slug):
     try:
-        person = selectors.person_get(slug=slug)
+        person = people_selectors.person_get(slug=slug)
     except Person.DoesNotExist:
         raise Http404("No person with this name on record.") from None
     if person.slug != slug:  # merged into another record
         return redirect(person, permanent=True)
     page = page_number(request)
-    topic_stances = statement_selectors.person_topic_stances(person_id=person.pk)
+    topic_stances = selectors.person_topic_stances(person_id=person.pk)
     # ?topic=slug narrows the statements to one of the topics this person spoke on.
     topic = next((row for row in topic_stances if row["topic__slug"] == request.GET.get("topic")), None)
-    statements = statement_selectors.statements_for_person(person_id=person.pk)
+    statements = selectors.statements_for_person(person_id=person.pk)
     if topic:
-        statements = statement_selectors.statements_with_topic(statements, slug=topic["topic__slug"])
-    statements, has_next = statement_selectors.statement_page(statements, page=page, size=PAGE_SIZE)
+        statements = selectors.statements_with_topic(statements, slug=topic["topic__slug"])
+    statements, has_next = selectors.statement_page(statements, page=page, size=PAGE_SIZE)
     tenures = list(person.tenures.all())
     return render(
         request,
@@ -44,7 +53,7 @@ def person_detail(request, slug):
         {
             "person": person,
             "tenures": tenures,
-            "current": selectors.current_tenures(person),
+            "current": people_selectors.current_tenures(person),
             "topic_stances": topic_stances,
             "topic": topic,
             "statements": statements,
@@ -58,16 +67,17 @@ def person_detail(request, slug):
 def country_detail(request, code):
     if not (len(code) == 2 and code.isascii() and code.isalpha()):
         raise Http404("Countries are addressed by their two-letter code.")
-    try:
-        country = selectors.country_get(code=code)
-    except Country.DoesNotExist:
-        raise Http404("No such country.") from None
+    country = people_selectors.country_get(code=code)
+    if country is None:
+        raise Http404("No such country.")
     if code != country.code.lower():
         return redirect(country, permanent=True)
     people = selectors.people_of_country(country=country)
-    statements, _ = statement_selectors.statement_page(
-        statement_selectors.statements_of_country(code=country.code), page=1, size=PAGE_SIZE
+    statements, _ = selectors.statement_page(
+        selectors.statements_of_country(code=country.code), page=1, size=PAGE_SIZE
     )
     return render(
-        request, "people/country_detail.html", {"country": country, "people": people, "statements": statements}
+        request,
+        "people/country_detail.html",
+        {"country": country, "people": people, "statements": statements},
     )
