@@ -13,6 +13,7 @@ from django.db.models import (
     Count,
     DateField,
     Exists,
+    F,
     FloatField,
     IntegerField,
     OuterRef,
@@ -95,6 +96,42 @@ def statement_queryset() -> QuerySet[Statement]:
     return Statement.objects.select_related(
         "speaker", "speaker_organization", "tenure__position__organization"
     ).prefetch_related(_statement_topics_prefetch(), _citations_prefetch())
+
+
+_ORGANIZATION = ("id", "name", "slug", "kind", "country_id")
+# What a statement list row shows, read with values(): no model instances (statements/api/statement_rows.py).
+STATEMENT_ROW_FIELDS = (
+    *("id", "quote", "kind", "cue", "said_on", "date_precision", "date_basis", "speaker_text", "platform"),
+    *("confidence", "review_status", "extractor_version", "created_at", "updated_at"),
+    *("speaker__id", "speaker__name", "speaker__slug", "speaker__country_id"),
+    *(f"speaker_organization__{name}" for name in _ORGANIZATION),
+    *("tenure__id", "tenure__start", "tenure__end"),
+    *(f"tenure__position__{name}" for name in ("id", "title", "slug", "country_id")),
+    *(f"tenure__position__organization__{name}" for name in _ORGANIZATION),
+)
+CITATION_ROW_FIELDS = (
+    *("id", "statement_id", "article_id", "start", "end", "text", "cue"),
+    *("article__title", "article__url", "article__published", "article__is_demo"),
+    *("article__outlet__id", "article__outlet__name", "article__outlet__domain"),
+)
+
+
+def statement_rows(qs: QuerySet[Statement]) -> QuerySet:
+    """The statements of ``qs`` as dicts of STATEMENT_ROW_FIELDS (and its annotations, for ordering)."""
+    return qs.prefetch_related(None).values(*STATEMENT_ROW_FIELDS, *qs.query.annotations)
+
+
+def statement_row_topics(ids: list[int]) -> QuerySet:
+    """The public topic links of these statements, in the order a statement shows them."""
+    return (
+        StatementTopic.objects.filter(statement_id__in=ids, topic__is_suggested=False)
+        .order_by("-relevance", "topic__name")
+        .values("statement_id", "stance", "stance_confirmed", "relevance", "assigned_by", slug=F("topic__slug"), name=F("topic__name"))
+    )
+
+
+def statement_row_citations(ids: list[int]) -> QuerySet:
+    return Citation.objects.filter(statement_id__in=ids).order_by("article__published", "id").values(*CITATION_ROW_FIELDS)
 
 
 def statement_list_public(*, include_rejected: bool = False) -> QuerySet[Statement]:

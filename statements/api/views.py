@@ -19,7 +19,7 @@ from common.api.strict import StrictQueryParamsMixin
 from people import selectors as people_selectors
 from people.models import Person
 from statements import selectors
-from statements.api import filters
+from statements.api import filters, statement_rows
 from statements.api.export import export_response
 from statements.api.renderers import StatementCSVRenderer
 from statements.api.serializers import (
@@ -67,9 +67,14 @@ class StatementListMixin:
         return ["-said_sort", "-pk"]
 
     def list(self, request, *args, **kwargs):
-        if getattr(request.accepted_renderer, "format", None) == "csv":
+        format_ = getattr(request.accepted_renderer, "format", None)
+        if format_ == "csv":
             return self.csv_export(self.filter_queryset(self.get_queryset()))
-        return super().list(request, *args, **kwargs)
+        if format_ != "json":  # the browsable API
+            return super().list(request, *args, **kwargs)
+        # JSON from plain rows, not model instances: the list's hot path.
+        rows = self.paginate_queryset(selectors.statement_rows(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(statement_rows.represent(rows, serializer=self.get_serializer()))
 
     def csv_export(self, queryset):
         # The same columns and file name as the bulk export (/export/statements/).
