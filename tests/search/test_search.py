@@ -8,9 +8,9 @@ import hashlib
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
-from statements import search_syntax, selectors
+from statements import search_index, search_syntax, selectors
 from statements.models import Statement
 
 ALIASES = ["default", *(["sqlite"] if "sqlite" in settings.DATABASES else [])]
@@ -26,6 +26,13 @@ QUOTES = {
 }
 
 
+def _ensure_index(alias: str) -> None:
+    if alias != "default":  # the SQLite database beside PostgreSQL is made without migrations
+        with connections[alias].cursor() as cursor:
+            for sql in (search_index.CREATE_TABLE, *search_index.TRIGGERS.values(), search_index.REBUILD):
+                cursor.execute(sql)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def search(request):
     """search(query) -> the keys of the matching QUOTES, best ranked first, on one database."""
@@ -33,6 +40,7 @@ def search(request):
     alias = "default" if connection.vendor == vendor else vendor
     if alias not in settings.DATABASES:
         pytest.skip(f"no {vendor} database in this run")
+    _ensure_index(alias)
     ids = {}
     for key, quote in QUOTES.items():
         statement = Statement.objects.using(alias).create(
@@ -107,11 +115,8 @@ def test_the_api_and_the_page_answer_every_query(client):
 
 
 def test_triggers_a_table_rebuild_dropped_are_put_back_after_migrate():
-    from django.db import connections
-
-    from statements import search_index
-
     alias = "default" if connection.vendor == "sqlite" else "sqlite"
+    _ensure_index(alias)
     with connections[alias].cursor() as cursor:
         cursor.execute(f"DROP TRIGGER {search_index.TABLE}_insert")  # as a SQLite table rebuild does
     Statement.objects.using(alias).create(
