@@ -1,11 +1,12 @@
 """gunicorn for `make serve` and the compose file's web service.
 
-Workers and threads: the Django side of a request is CPU-bound Python (the GIL lets one thread
-of a process run at a time), so processes give the parallelism; a few threads per process
-cover the time a request waits on PostgreSQL, Redis or a slow client. Measured on the
-2-CPU development machine (benchmarks/README.md, "Under load"): 2 processes × 4 threads per CPU
-beat 3 sync workers, and more processes only added memory. Override with WEB_CONCURRENCY
-(processes) and GUNICORN_THREADS.
+Workers and threads: the Django side of a request is CPU-bound Python (one thread of a process
+runs at a time), so processes give the parallelism: two per CPU, so one runs while the other
+waits on PostgreSQL or Redis. Threads (4 per process) cover the rest of the waiting: slow
+clients, keep-alive connections held by a proxy or CDN, and answers served from the cache in a
+millisecond or two, which would otherwise queue behind a slow request in a sync worker. On the
+2-CPU development machine that is 4 processes × 4 threads; benchmarks/README.md ("Under load
+over HTTP") has what it serves. Override with WEB_CONCURRENCY (processes) and GUNICORN_THREADS.
 """
 
 import multiprocessing
