@@ -67,3 +67,17 @@ def test_web_runs_the_make_serve_server_and_shares_the_cache_with_the_worker():
     assert services["web"]["environment"]["CACHE_URL"].startswith("redis://redis:")
     makefile = (ROOT / "Makefile").read_text()
     assert "gunicorn -c config/gunicorn.conf.py config.wsgi:application" in makefile
+
+
+def test_gunicorn_config_scales_with_the_cpus_and_can_be_overridden(monkeypatch):
+    import runpy
+
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.setattr("multiprocessing.cpu_count", lambda: 3)
+    conf = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    assert conf["workers"] == 6 and conf["threads"] >= 2 and conf["worker_class"] == "gthread"
+    assert conf["preload_app"] is True  # the frozen start-up heap is shared by the forked workers
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
+    monkeypatch.setenv("GUNICORN_THREADS", "8")
+    conf = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    assert (conf["workers"], conf["threads"]) == (1, 8)
