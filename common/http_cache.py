@@ -60,7 +60,7 @@ class PublicCacheMiddleware:
                 response[name] = value
             return self._validated(response, etag, last_modified, hit="HIT")
         response = self.get_response(request)
-        if not self._cacheable_response(response):
+        if not self._cacheable_response(request, response):
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = "private, no-cache"
             return response
@@ -80,9 +80,12 @@ class PublicCacheMiddleware:
             return False
         return not record_version.has_uncommitted_writes()
 
-    def _cacheable_response(self, response) -> bool:
+    def _cacheable_response(self, request, response) -> bool:
         return (
             response.status_code == 200
+            # A page that used the CSRF token holds one visitor's token; its cookie is set by
+            # the CSRF middleware only after this one, so ask the request, not the response.
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not response.streaming
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")

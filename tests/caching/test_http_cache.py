@@ -261,3 +261,11 @@ def test_a_rolled_back_transaction_leaves_the_version_alone(record):
         _new_statement(record)
         raise RuntimeError
     assert record_version.current() == before and not record_version.has_uncommitted_writes()
+
+
+def test_pages_that_used_the_csrf_token_are_not_shared(client, record):
+    browsable = client.get("/api/v1/statements/", HTTP_ACCEPT="text/html")  # DRF puts the token in its page
+    assert browsable.status_code == 200 and "csrftoken" in browsable.cookies
+    assert "X-Cache" not in browsable  # not stored
+    again = client.get("/api/v1/statements/", HTTP_ACCEPT="text/html")
+    assert "X-Cache" not in again and again["Cache-Control"] == "private, no-cache"
