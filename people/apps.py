@@ -8,6 +8,7 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from common import record_version
+        from people import checks  # noqa: F401 - registers the data checks
 
         # Everything here is on the public record (people, offices, countries, their history).
         record_version.watch_tables(

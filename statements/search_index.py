@@ -5,7 +5,7 @@ gets the same service from FTS5: an external-content table over statements_state
 Porter stemmer (PostgreSQL's `english` configuration stems with Porter too), filled and kept up
 to date by triggers on insert, delete and update of the quote, so no write path has to know.
 
-Migration 0010 creates it. Django rebuilds a SQLite table for many schema changes (copy, drop,
+Migration 0013 creates it. Django rebuilds a SQLite table for many schema changes (copy, drop,
 rename), and dropping a table drops its triggers: after every `migrate` the triggers are put
 back and, if any was missing, the index is rebuilt (`repair_after_migrate`).
 """

@@ -112,7 +112,7 @@ def _rebuild_sql(vendor: str) -> list[str]:
 
 
 def install(schema_editor) -> None:
-    """Create the triggers and count what is already on record (migration 0011)."""
+    """Create the triggers and count what is already on record (migration 0014)."""
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         statements = _postgres_sql()

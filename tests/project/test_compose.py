@@ -56,6 +56,7 @@ def test_dockerfile_runs_gunicorn_as_unprivileged_user():
     assert dockerfile.startswith("#") and "FROM python:3.11" in dockerfile
     assert "USER onrecord" in dockerfile
     assert "gunicorn" in dockerfile
+    assert "pip install --require-hashes -r requirements/base.txt" in dockerfile  # the locked versions
 
 
 def test_web_runs_the_make_serve_server_and_shares_the_cache_with_the_worker():

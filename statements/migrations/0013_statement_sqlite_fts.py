@@ -19,7 +19,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0009_tenure_evidence"),
+        ("statements", "0012_merge_20261127_0901"),
     ]
 
     operations = [migrations.RunPython(forward, backward, elidable=False)]

@@ -20,7 +20,7 @@ def uninstall(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0010_statement_sqlite_fts"),
+        ("statements", "0013_statement_sqlite_fts"),
     ]
 
     operations = [
