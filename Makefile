@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install lock run serve test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-admin embeddings clean
+.PHONY: install lock run serve test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-admin bench-deps bench-load embeddings clean
 
 # Installs exactly the locked versions (every file checked against its hash), then the project
 # itself without touching them. Re-installs only when the lock changes; safe to run again.
@@ -95,6 +95,16 @@ bench-ingest: install
 
 bench-reads: install
 	$(BIN)/python benchmarks/bench_reads.py
+
+# apache2-utils gives `ab`, which cross-checks the load test's figures (benchmarks/README.md).
+bench-deps:
+	@command -v ab >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq apache2-utils >/dev/null; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq apache2-utils >/dev/null; fi; }
+
+# Needs a running server (`make serve`): reads and ingestion at once, see benchmarks/load_test.py.
+bench-load: install bench-deps
+	$(BIN)/python benchmarks/load_test.py --mix --ingest 2
 
 # Needs a running server and a signed-up analyst: see the steps at the top of benchmarks/bench_admin.py.
 bench-admin: install
