@@ -17,7 +17,7 @@ from common import record_version
 from people.models import Person, Tenure
 from statements.models import Article, Feed, Outlet, Statement, Topic
 from statements.services.person_merge import person_merge
-from statements.services.review import statement_correct, statements_review
+from statements.services.review import statement_edit, statement_reject
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -44,13 +44,11 @@ def _new_statement(record, speaker="amelie", topic="energy"):
 
 
 def _statement_rejected(record):
-    statements_review(
-        statements=Statement.objects.filter(pk=record["s1"].pk), status="rejected", reviewer=None
-    )
+    statement_reject(statement=record["s1"], reviewer=None, reason="Not a statement: a headline.")
 
 
 def _statement_corrected(record):
-    statement_correct(statement=record["s1"], reviewer=None, fields={"quote": NEW_QUOTE})
+    statement_edit(statement=record["s1"], reviewer=None, changes={"quote": NEW_QUOTE})
 
 
 def _topic_added(record):

@@ -10,7 +10,7 @@ from people.models import Person
 from statements import selectors, topic_tallies
 from statements.models import Statement, StatementTopic, Topic, TopicTally
 from statements.services.person_merge import person_merge
-from statements.services.review import statement_correct, statements_review
+from statements.services.review import statement_edit, statement_reject, statement_unreject
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -79,11 +79,9 @@ def test_tallies_follow_every_kind_of_write():
     StatementTopic.objects.filter(pk=link.pk).update(topic=defence)  # moved to another topic
     _assert_agree(energy, defence)
 
-    statements_review(statements=Statement.objects.filter(pk=r["s1"].pk), status="rejected", reviewer=None)
-    statements_review(
-        statements=Statement.objects.filter(pk=r["rejected"].pk), status="verified", reviewer=None
-    )
-    statement_correct(statement=r["s2"], reviewer=None, fields={"said_on": dt.date(2019, 1, 1)})
+    statement_reject(statement=r["s1"], reviewer=None, reason="A headline, not a statement.")
+    statement_unreject(statement=r["rejected"], reviewer=None)
+    statement_edit(statement=r["s2"], reviewer=None, changes={"said_on": dt.date(2019, 1, 1)})
     _assert_agree(energy, defence)
 
     person_merge(source=r["jonas"], target=r["amelie"])  # QuerySet.update of the speaker
