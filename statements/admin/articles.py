@@ -162,6 +162,12 @@ class ArticleAdmin(admin.ModelAdmin):
             self.message_user(
                 request, f"This article is already on record (#{article.pk}).", messages.WARNING
             )
+        elif result.waiting_for_queue:
+            self.message_user(
+                request,
+                f"Article #{article.pk} stored; it will be processed when the task queue is back.",
+                messages.WARNING,
+            )
         else:
             self.message_user(request, f"Article #{article.pk} added. {article_progress(article)['label']}.")
         return HttpResponseRedirect(reverse("admin:statements_article_change", args=[article.pk]))

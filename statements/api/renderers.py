@@ -61,9 +61,20 @@ class _Echo:
         return value
 
 
+# Spreadsheet programs run a cell as a formula when it starts with one of these, also after
+# leading spaces or line breaks (they trim them); a leading tab or carriage return is a known
+# variant of the same trick (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_CONTROL_STARTS = ("\t", "\r")
+
+
 def _safe_cell(value):
-    # Cells starting with = + - @ run as formulas in spreadsheet programs: defuse them.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """The value, defused with a leading apostrophe when a spreadsheet would run it as a formula."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_CONTROL_STARTS) or value.lstrip(" \t\r\n\u00a0\u3000\ufeff").startswith(
+        _FORMULA_STARTS
+    ):
         return "'" + value
     return value
 
