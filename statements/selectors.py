@@ -264,8 +264,13 @@ def article_queryset() -> QuerySet[Article]:
     )
 
 
-def article_detail(*, pk: int) -> Article:
-    return article_queryset().get(pk=pk)
+def article_queryset_public() -> QuerySet[Article]:
+    """Articles the public may see: only once extracted (a queued or failed one is still in the pipeline)."""
+    return article_queryset().filter(status=Article.Status.EXTRACTED)
+
+
+def article_detail(*, pk: int, public: bool = False) -> Article:
+    return (article_queryset_public() if public else article_queryset()).get(pk=pk)
 
 
 def article_citations(*, article: Article) -> QuerySet[Citation]:
@@ -410,3 +415,19 @@ def feeds_due(*, now: dt.datetime | None = None) -> QuerySet[Feed]:
     """Enabled feeds whose next poll time has come (or was never set)."""
     now = now or timezone.now()
     return Feed.objects.filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now), enabled=True)
+
+
+def tenure_evidence_by_tenure(tenure_ids) -> dict[int, list]:
+    """The articles that showed each tenure (found in text), oldest first: one query for all."""
+    from statements.models import TenureEvidence
+
+    evidence: dict[int, list] = {}
+    rows = (
+        TenureEvidence.objects.filter(tenure_id__in=list(tenure_ids))
+        .select_related("article__outlet")
+        .only("tenure_id", "seen_on", "basis", "article__title", "article__url", "article__outlet__name")
+        .order_by("seen_on", "id")
+    )
+    for row in rows:
+        evidence.setdefault(row.tenure_id, []).append(row)
+    return evidence
