@@ -185,3 +185,22 @@ def test_merge_two_people(page, shoot, desk):
     twin.refresh_from_db()
     assert twin.merged_into == desk["kersti"]
     assert Person.objects.get(pk=desk["kersti"].pk).statements.count() == 2
+
+
+def test_add_an_article_in_the_admin(page, shoot, desk):
+    page.goto("/admin/statements/article/add/")
+    page.get_by_label("Title").fill("Ferry fares frozen")
+    page.get_by_label("URL").fill("https://news.invalid/ferry-fares")
+    page.get_by_label("Text").fill(
+        "Ferry fares frozen for the winter\n\nTALLINN — Harbour Minister Kersti Raudsepp said on Monday that "
+        "fares would not rise before spring. \u201cNobody should pay more to get home,\u201d she said."
+    )
+    page.get_by_label("Published").fill("2026-10-05")
+    page.get_by_role("button", name="Add article").click()
+    expect(page.locator("#article-add-errors")).to_contain_text("internal host name")
+    shoot(page, "admin-article-add-refused")
+    page.get_by_label("URL").fill("")
+    page.get_by_role("button", name="Add article").click()
+    expect(page.locator("#article-progress")).to_contain_text("Extracted:")
+    shoot(page, "admin-article-added")
+    assert Statement.objects.filter(quote__contains="Nobody should pay more").exists()
