@@ -85,6 +85,8 @@ def test_the_text_citations_point_into_cannot_be_edited(admin_client, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(reverse(ADD), {"text": TEXT, "published": "2026-10-01"})
     article = Article.objects.get()
-    form = admin_client.get(reverse("admin:statements_article_change", args=[article.pk])).context["adminform"]
+    form = admin_client.get(reverse("admin:statements_article_change", args=[article.pk])).context[
+        "adminform"
+    ]
     assert {"text", "url", "origin"} <= set(form.readonly_fields)
     assert "text" not in form.form.fields

@@ -5,6 +5,7 @@ issue's note are the ones checked here.
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -119,6 +120,15 @@ def test_review_fix_speaker_verify_and_reject_by_keyboard(page, shoot, desk):
     expect(page.locator("#review-status")).to_contain_text("Reason: Not speech")
     expect(page.locator("#unreject")).to_be_visible()
     shoot(page, "admin-review-rejected")
+
+    page.goto("/admin/")
+    expect(page.locator("#review-queue-box")).to_contain_text("0 statements to review")
+    shoot(page, "admin-index")
+    page.goto("/admin/statements/statement/")
+    expect(page.locator("#result_list")).to_contain_text("The Harbour Courier")
+    page.locator("select.filter-select[aria-label='source']").select_option(label="The Harbour Courier")
+    expect(page).to_have_url(re.compile(r"outlet="))
+    shoot(page, "admin-statement-list")
 
 
 def test_fix_a_span_and_add_a_missed_statement_by_selecting(page, shoot, desk):
