@@ -27,6 +27,7 @@ PIP_COMPILE := $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-un
 lock:
 	@test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && \
 		$(LOCK_VENV)/bin/python -m pip install --quiet 'pip-tools==7.6.2'; }
+	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements/base.txt pyproject.toml
 	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev -o requirements/dev.txt pyproject.toml
 	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev --extra embeddings -o requirements/embeddings.txt pyproject.toml
 

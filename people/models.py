@@ -172,6 +172,12 @@ class Tenure(models.Model):
     start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
     end = models.DateField(null=True, blank=True, help_text="Last day in office; empty while in office or unknown.")
     end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    last_seen = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Found in text: the latest date an article showed the person in office. The tenure "
+        "stays open (end empty) after it, until a later source or an analyst ends it.",
+    )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.TEXT)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()

@@ -76,7 +76,12 @@ class Article(models.Model):
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     author = models.CharField(max_length=300, blank=True)
-    language = models.CharField(max_length=10, blank=True)
+    language = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text='Language of the text ("en", "fr"), as detected from the text; empty when undecided. '
+        "Statements are extracted from English only: another language fails the article with a message.",
+    )
     published = models.DateField(null=True, blank=True, db_index=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
     text = models.TextField(blank=True, help_text="Body text; citation offsets point into it.")
@@ -151,6 +156,8 @@ class Statement(models.Model):
         EXPLICIT = "explicit", "Date given in the text"
         RELATIVE = "relative", "Relative to publication (e.g. 'last month')"
         PUBLISHED = "published", "Publication date of the article"
+        INGESTED = "ingested", "Unknown: on or before the day the article was put on record (no publication date)"
+        UNKNOWN = "unknown", "Unknown"
 
     class ReviewStatus(models.TextChoices):
         UNREVIEWED = "unreviewed", "Unreviewed"
