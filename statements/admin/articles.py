@@ -104,6 +104,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return selectors.article_queryset()
 
+    def get_readonly_fields(self, request, obj=None):
+        # Citation offsets point into the text: once in, the text and its source do not change here.
+        return (*self.readonly_fields, "url", "origin", "text")
+
     def get_urls(self):
         progress = self.admin_site.admin_view(self.progress_view)
         return [
