@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install lock run test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads embeddings clean
+.PHONY: install lock run test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-reader embeddings clean
 
 # Installs exactly the locked versions (every file checked against its hash), then the project
 # itself without touching them. Re-installs only when the lock changes; safe to run again.
@@ -75,7 +75,7 @@ beat: install
 embeddings: install
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/embeddings.txt
 
-bench: bench-extraction bench-ingest bench-reads
+bench: bench-extraction bench-ingest bench-reads bench-reader
 
 bench-extraction: install
 	$(BIN)/python benchmarks/bench_extraction.py
@@ -85,6 +85,9 @@ bench-ingest: install
 
 bench-reads: install
 	$(BIN)/python benchmarks/bench_reads.py
+
+bench-reader: install
+	$(BIN)/python benchmarks/bench_reader.py
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3
