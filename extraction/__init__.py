@@ -1,8 +1,8 @@
 """Statement extraction: who said what, when, in a news article. Plain Python, no Django.
 
-    from extraction import extract
-    for st in extract(text, published=date(2025, 3, 20)):
-        print(st.speaker.name, st.kind, st.quote)
+from extraction import extract
+for st in extract(text, published=date(2025, 3, 20)):
+    print(st.speaker.name, st.kind, st.quote)
 """
 
 from .pipeline import extract, extract_many
@@ -17,7 +17,7 @@ from .types import (
 )
 
 # Bump when output for the same text can change, so stored statements can be re-extracted.
-EXTRACTOR_VERSION = "2.1.0"
+EXTRACTOR_VERSION = "2.2.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",

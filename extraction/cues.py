@@ -7,6 +7,9 @@ said, and a negated cue ("did not say", "declined to comment") reports none eith
 
 from __future__ import annotations
 
+# "criticized the plan as a tax on work": an object this long with for/as/that is a message.
+MESSAGE_MIN_WORDS = 4
+
 # Verbs whose object is what was said.
 SPEECH_VERBS = frozenset(
     """
@@ -21,7 +24,7 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
-# Verbs that may name only a topic or a target ("criticized Trump"): a statement only when their
+# Verbs that may name only a topic or a target ("criticized Halvorsen"): a statement only when their
 # object carries a message (a clause, a quotation, or a longer phrase).
 TOPIC_VERBS = frozenset(
     """
@@ -38,9 +41,6 @@ OBJECT_MESSAGE = frozenset("call warn urge accuse blame plead demand press implo
 # "call" is special: "called for X", "called on X to", "called X a liar" carry a message, but
 # "called a meeting" does not.
 CALL = "call"
-
-# Cues whose subject is evidence, not a speaker: "the poll found", "data show".
-EVIDENCE_VERBS = frozenset("show find indicate reveal document estimate rate suggest".split())
 
 # Sources that are evidence or documents rather than speakers.
 EVIDENCE_NOUNS = frozenset(
@@ -75,7 +75,7 @@ CLAUSE_ONLY = frozenset(
     """.split()
 )
 
-# Verbs whose object may be the message ("stressed her support of the raid that killed bin Laden")
+# Verbs whose object may be the message ("stressed her support for the harbour levy")
 # but may also name only a topic ("noted the rule"): kept when the object carries a message.
 OBJECT_IF_MESSAGE = frozenset(
     """
@@ -120,14 +120,6 @@ REFUSALS = frozenset("decline refuse fail".split())
 # "wants to say", "plans to announce": not said yet. ("appeared to suggest", "tried to argue" are said.)
 INTENT = frozenset("want plan hope intend expect wish prepare aim".split())
 
-# Verbs that look like speech but report thought, feeling or intent.
-NOT_SPEECH = frozenset(
-    """
-    think believe want hope fear plan know worry expect feel see consider decide support endorse vote
-    sign rule impose appoint release publish wish intend seem appear understand realize imagine doubt
-    """.split()
-)
-
 
 def is_speech_lemma(lemma: str) -> bool:
     return lemma in SPEECH_VERBS or lemma in TOPIC_VERBS or lemma == CALL
@@ -139,8 +131,11 @@ def is_negated(tok, mask=None) -> bool:
     Only a negation just before the cue counts, and none inside a quotation: the parser hangs the
     "not" of '"Probably not," Ms. Moore said' on the cue."""
     for child in tok.children:
-        if (child.dep_ == "neg" or child.lower_ in NEGATORS) and 0 < tok.i - child.i <= 3 \
-                and not (mask is not None and mask.covers(child.idx)):
+        if (
+            (child.dep_ == "neg" or child.lower_ in NEGATORS)
+            and 0 < tok.i - child.i <= 3
+            and not (mask is not None and mask.covers(child.idx))
+        ):
             return True
     head = tok
     # walk up through "declined to comment", "refused to say", "did not want to say"
@@ -164,4 +159,4 @@ def carries_message(words: list[str]) -> bool:
         return True
     if lower[0] in ("that", "how", "why", "whether", "if", "what", "to", "as", "for"):
         return True
-    return len(words) >= 4 and any(w in ("for", "as", "that") for w in lower)
+    return len(words) >= MESSAGE_MIN_WORDS and any(w in ("for", "as", "that") for w in lower)

@@ -1,7 +1,36 @@
-"""Common first names by gender, so "he said" is not given to a woman named just before.
+"""What a person's name looks like: first names by gender, name particles, the name rule.
 
-Only a hint: an unknown first name leaves the person compatible with any pronoun.
+First names are only a hint, so "he said" is not given to a woman named just before: an unknown
+first name leaves the person compatible with any pronoun. ``people`` imports the particles and
+``looks_like_person_name`` from here, so the extractor and the people table agree on both.
 """
+
+# Lower-case words inside a surname: "Maria van den Heuvel-Smit", "Ali bin Saleh".
+PARTICLES = frozenset("van von der den de del della da di dos das du la le bin ibn al el ter ten zu".split())
+# Pronouns that can stand where a name does ("He said ..."): never a person's name.
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+MAX_NAME_WORDS = 6  # longer capitalised runs are titles of things, not names of people
+
+
+def looks_like_person_name(name: str) -> bool:
+    """'Helena Vasconcelos Brito', 'Maria van den Heuvel-Smit' yes; "Denmark's climate minister",
+    'officials', 'He', 'NATO' no.
+
+    Every word capitalised (name particles and hyphenated parts allowed), no possessive, 1-6 words.
+    Guards the people table against descriptions an extractor could not resolve to a name.
+    """
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or "'s" in name or "’s" in name:
+        return False
+    if all(w.lower() in PARTICLES for w in words):
+        return False
+    for word in words:
+        if word.lower() in PARTICLES:
+            continue
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper() and len(words) == 1):
+            return False
+    return not (len(words) == 1 and words[0].lower() in PRONOUNS)
+
 
 MALE = frozenset(
     """

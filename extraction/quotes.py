@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 OPEN_ONLY = {"“", "„", "«", "``"}
 CLOSE_ONLY = {"”", "»"}
-EITHER = {'"', "''"}
 MARK = re.compile(r"``|''|[“”„«»\"]")
 # British-style single quotes: an opening ‘ and a closing ’ not followed by a letter (which
 # would make it an apostrophe, as in "don’t").
 SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\S)(.+?)(?<=\S)’(?![\w’])")
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+# A paragraph that closes a quotation it never opened, after this many words, continues the last one.
+MISSING_OPEN_MIN_WORDS = 3
 
 
 @dataclass
@@ -31,10 +32,10 @@ class Quote:
     run: int = -1  # quotes that form one multi-paragraph quotation share a run id
 
     def inner(self, text: str) -> str:
-        return text[self.start:self.end].strip("“”„«»\"'` ,")
+        return text[self.start : self.end].strip("“”„«»\"'` ,")
 
     def n_words(self, text: str) -> int:
-        return len(WORD.findall(text[self.start:self.end]))
+        return len(WORD.findall(text[self.start : self.end]))
 
 
 def _role(para: str, i: int, mark: str) -> str:
@@ -58,8 +59,13 @@ def _marks(para: str):
     for m in MARK.finditer(para):
         mark = m.group()
         # a lone apostrophe pair inside a word ("rock''n") is not a quotation mark
-        if mark == "''" and m.start() > 0 and para[m.start() - 1].isalnum() and m.end() < len(para) \
-                and para[m.end()].isalnum():
+        if (
+            mark == "''"
+            and m.start() > 0
+            and para[m.start() - 1].isalnum()
+            and m.end() < len(para)
+            and para[m.end()].isalnum()
+        ):
             continue
         yield m.start(), m.end(), _role(para, m.start(), mark)
 
@@ -79,7 +85,12 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 if role in ("open", "either") or (first_in_para and ms == 0):
                     # a paragraph that opens with a closing mark (”Fear. …) opens a quotation
                     start = ms
-                elif role == "close" and first_in_para and len(WORD.findall(para[:ms])) >= 3 and open_run:
+                elif (
+                    role == "close"
+                    and first_in_para
+                    and len(WORD.findall(para[:ms])) >= MISSING_OPEN_MIN_WORDS
+                    and open_run
+                ):
                     # the opening mark was left out: the quotation ran from the paragraph start
                     quotes.append(Quote(ps, ps + me, p, run=run_id))
                 first_in_para = False
@@ -95,7 +106,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             # unclosed at the paragraph's end: a multi-paragraph quotation if the next paragraph
             # opens with a mark, otherwise a missing closing mark
             nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else None
-            nxt_text = text[nxt[0]:nxt[1]] if nxt else ""
+            nxt_text = text[nxt[0] : nxt[1]] if nxt else ""
             continues = bool(MARK.match(nxt_text))
             quotes.append(Quote(ps + start, pe, p, closed=False, continues=continues))
         if not marks:
@@ -114,18 +125,6 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     return quotes
 
 
-def inside(quotes: list[Quote], start: int, end: int) -> int:
-    """How many characters of [start, end) lie inside quotes."""
-    total = 0
-    for q in quotes:
-        if q.end <= start:
-            continue
-        if q.start >= end:
-            break
-        total += min(end, q.end) - max(start, q.start)
-    return total
-
-
 def quoted_letters(text: str, quotes: list[Quote], start: int, end: int) -> tuple[int, int]:
     """(letters inside quotes, letters outside) within [start, end): decides direct/mixed/indirect."""
     ins = out = 0
@@ -135,7 +134,7 @@ def quoted_letters(text: str, quotes: list[Quote], start: int, end: int) -> tupl
             continue
         if q.start >= end:
             break
-        out += sum(c.isalpha() for c in text[pos:max(pos, q.start)])
+        out += sum(c.isalpha() for c in text[pos : max(pos, q.start)])
         a, b = max(start, q.start), min(end, q.end)
         ins += sum(c.isalpha() for c in text[a:b])
         pos = max(pos, b)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from . import cues
 
 SUBJECT_DEPS = ("nsubj",)  # a passive subject ("X was accused") is the target, not the speaker
+# "said in a statement on Monday that ...": a hanging "that" further from the cue is another verb's.
+HANGING_THAT_MAX_TOKENS = 12
 # Complements that carry the message when a cue has no clause ("urged them to", "accused X of").
 COMPLEMENT_DEPS = ("dobj", "dative", "xcomp", "prep", "oprd", "attr", "ccomp", "advcl", "npadvmod")
 # Prepositional phrases after a cue that say when or where it was said, not what.
@@ -80,9 +82,9 @@ def _subject(cue, mask=None):
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - cue.i))
         if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return tok.head  # "Obama, who said ..."
+            return tok.head  # "Okafor, who said ..."
         if tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN"):
-            return tok.head  # "a statement saying ...", "with Peskov warning that ..."
+            return tok.head  # "a statement saying ...", "with Ekwall adding that ..."
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head
             continue
@@ -90,15 +92,24 @@ def _subject(cue, mask=None):
             tok = tok.head
             continue
         break
-    # a parse that hung the speaker elsewhere: "... of the Washington Post Trump said that ..."
+    # a parse that hung the speaker elsewhere: "... of the Harbour Gazette Okafor said that ..."
     j = cue.i - 1
     while j >= 0 and cue.doc[j].dep_ in ("aux", "advmod", "neg") and j > cue.i - 4:
         j -= 1
-    if j >= 0 and cue.doc[j].dep_ != "compound" and (
+    if (
+        j >= 0
+        and cue.doc[j].dep_ != "compound"
+        and (
             cue.doc[j].ent_type_ == "PERSON"
-            or (cue.doc[j].pos_ == "PROPN" and cue.doc[j].ent_type_ in ("", "ORG") and cue.doc[j].dep_ == "pobj")):
+            or (
+                cue.doc[j].pos_ == "PROPN"
+                and cue.doc[j].ent_type_ in ("", "ORG")
+                and cue.doc[j].dep_ == "pobj"
+            )
+        )
+    ):
         return cue.doc[j]
-    # "said Don Fowler" parsed with the name as an object or appositive
+    # "said Lidia Marsh" parsed with the name as an object or appositive
     for child in cue.children:
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i and child.ent_type_ == "PERSON":
             return child
@@ -117,68 +128,110 @@ def _is_setting(prep) -> bool:
     for t in prep.subtree:
         if t.lower_ in TIME_WORDS or t.lemma_ in cues.SPEECH_NOUNS or t.ent_type_ in ("DATE", "TIME"):
             return True
-        if prep.lower_ in ("at", "during", "in", "via", "on", "through", "before", "while") and t.dep_ == "pobj" \
-                and t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "EVENT"):
+        if (
+            prep.lower_ in ("at", "during", "in", "via", "on", "through", "before", "while")
+            and t.dep_ == "pobj"
+            and t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "EVENT")
+        ):
             return True
     return prep.lower_ in ("during", "via", "while", "at")
 
 
 def _content(cue, subject):
     """(left_token, right_token) of what the cue reports, or None."""
-    children = list(cue.children)
-    clauses = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > cue.i)]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > cue.i)]
     if clauses:
-        # the clause nearest the cue: "said on Tuesday that ..." or "S, he said."
-        c = min(clauses, key=lambda t: abs(t.i - cue.i))
-        right = c.right_edge
-        for t in c.subtree:
-            # "said the vote had been moved ... and denied that ...": the second cue has its own content
-            if t.dep_ == "conj" and t.i > c.i and _verb_lemma(t) in cues.SPEECH_VERBS \
-                    and not any(x.dep_ == "nsubj" for x in t.children):
-                right = cue.doc[max(c.i, t.left_edge.i - 1)]
-                while right.i > c.i and (right.is_punct or right.dep_ == "cc"):
-                    right = cue.doc[right.i - 1]
-                break
-        return c.left_edge, right
-    bare = all(c.dep_ in ("nsubj", "punct", "aux", "advmod", "npadvmod", "cc") or (c.dep_ == "prep" and _is_setting(c))
-               for c in children)
-    if cue.dep_ == "parataxis" or (cue.dep_ in ("ccomp", "conj") and bare and cue.i > cue.head.i
-                                   and cue.head.pos_ in ("VERB", "AUX")
-                                   and any(t.is_punct for t in cue.doc[cue.head.i:cue.i])
-                                   and (subject is None or subject.i > cue.head.i)):
+        return _clause_content(cue, min(clauses, key=lambda t: abs(t.i - cue.i)))
+    if _hangs_off_its_content(cue, subject):
         # "S, he said, S2" / "S, he said": the cue hangs off the reported clause
         head = cue.head
-        left = head.left_edge
-        right = head.right_edge
-        if subject is not None and subject.i < left.i:
+        if subject is not None and subject.i < head.left_edge.i:
             return None
-        return left, right
+        return head.left_edge, head.right_edge
     that = _hanging_that_clause(cue)
     if that is not None:
         return that
-    if _lemma(cue) in cues.CLAUSE_ONLY:
+    return _object_content(cue)
+
+
+def _clause_content(cue, c):
+    """The clause nearest the cue ("said on Tuesday that ..." or "S, he said."), up to a second
+    coordinated cue: "said the vote had been moved ... and denied that ..." has two messages."""
+    right = c.right_edge
+    for t in c.subtree:
+        if (
+            t.dep_ == "conj"
+            and t.i > c.i
+            and _verb_lemma(t) in cues.SPEECH_VERBS
+            and not any(x.dep_ == "nsubj" for x in t.children)
+        ):
+            right = cue.doc[max(c.i, t.left_edge.i - 1)]
+            while right.i > c.i and (right.is_punct or right.dep_ == "cc"):
+                right = cue.doc[right.i - 1]
+            break
+    return c.left_edge, right
+
+
+def _hangs_off_its_content(cue, subject) -> bool:
+    """The parser made the cue a dependent of the clause it reports ("S, he said")."""
+    if cue.dep_ == "parataxis":
+        return True
+    bare = all(
+        c.dep_ in ("nsubj", "punct", "aux", "advmod", "npadvmod", "cc")
+        or (c.dep_ == "prep" and _is_setting(c))
+        for c in cue.children
+    )
+    return (
+        cue.dep_ in ("ccomp", "conj")
+        and bare
+        and cue.i > cue.head.i
+        and cue.head.pos_ in ("VERB", "AUX")
+        and any(t.is_punct for t in cue.doc[cue.head.i : cue.i])
+        and (subject is None or subject.i > cue.head.i)
+    )
+
+
+# Prepositions whose object after a cue is an audience or a topic ("spoke to supporters", "talked
+# about trade"), not a message -- unless the cue carries one with them ("warned against", "called for").
+AUDIENCE_OR_TOPIC_PREPS = frozenset("to with about at on in of over from".split())
+
+
+def _object_content(cue):
+    """The cue's complements as its message: "urged them to ...", "accused X of ...", "called for ..."."""
+    lemma = _lemma(cue)
+    if lemma in cues.CLAUSE_ONLY:
         return None  # only a clause or a quotation: "said the same thing" reports nothing
-    if _lemma(cue) == "tell" and all(c.dep_ in ("dobj", "dative", "prep", "npadvmod") for c in children
-                                     if c.i > cue.i and c.dep_ not in ("punct", "advmod")):
+    after = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "advmod")]
+    if lemma == "tell" and all(c.dep_ in ("dobj", "dative", "prep", "npadvmod") for c in after):
         return None  # "told the Senate", "told reporters": the audience, not the message
     comps = [
-        c for c in children
-        if c.dep_ in COMPLEMENT_DEPS and c.i > cue.i and not (c.dep_ == "prep" and _is_setting(c))
+        c
+        for c in cue.children
+        if c.dep_ in COMPLEMENT_DEPS
+        and c.i > cue.i
+        and not (c.dep_ == "prep" and _is_setting(c))
         and not (c.dep_ == "npadvmod" and c.lower_ in TIME_WORDS)
         and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children))
+        and not _has_own_cue(c, cue)
     ]
-    # "rejected the idea, with spokesman X warning that ...": X's cue carries its own message
-    comps = [c for c in comps if not any(
-        t is not cue and cues.is_speech_lemma(_verb_lemma(t)) and any(x.dep_ == "nsubj" for x in t.children)
-        for t in c.subtree)]
     if not comps:
         return None
-    if all(c.dep_ == "prep" and c.lower_ in ("to", "with", "about", "at", "on", "in", "of", "over", "from")
-           for c in comps) and _lemma(cue) not in cues.OBJECT_MESSAGE:
-        return None  # "spoke to supporters", "talked about trade": an audience or a topic, not a message
+    if (
+        all(c.dep_ == "prep" and c.lower_ in AUDIENCE_OR_TOPIC_PREPS for c in comps)
+        and lemma not in cues.OBJECT_MESSAGE
+    ):
+        return None
     first = min(comps, key=lambda t: t.left_edge.i).left_edge
     last = max(comps, key=lambda t: t.right_edge.i).right_edge
     return first, last
+
+
+def _has_own_cue(comp, cue) -> bool:
+    """ "rejected the idea, with spokesman X adding that ...": X's cue carries its own message."""
+    return any(
+        t is not cue and cues.is_speech_lemma(_verb_lemma(t)) and any(x.dep_ == "nsubj" for x in t.children)
+        for t in comp.subtree
+    )
 
 
 def _hanging_that_clause(cue):
@@ -186,24 +239,39 @@ def _hanging_that_clause(cue):
     "told a crowd at the Statehouse that ..."."""
     limit = cue.right_edge.i
     audience = _lemma(cue) in ("tell", "assure", "remind", "inform", "warn", "promise")
-    for t in cue.doc[cue.i + 1:limit + 1]:
-        if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i and t.head.dep_ in ("acl", "relcl", "ccomp"):
-            if t.head.head is cue or t.i - cue.i > 12:
+    for t in cue.doc[cue.i + 1 : limit + 1]:
+        if (
+            t.lower_ == "that"
+            and t.dep_ == "mark"
+            and t.head.i > t.i
+            and t.head.dep_ in ("acl", "relcl", "ccomp")
+        ):
+            if t.head.head is cue or t.i - cue.i > HANGING_THAT_MAX_TOKENS:
                 return None  # an ordinary ccomp (the caller's), or too far to be the cue's
             noun = t.head.head
-            setting = noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is cue \
+            setting = (
+                noun.dep_ == "pobj"
+                and noun.head.dep_ == "prep"
+                and noun.head.head is cue
                 and _is_setting(noun.head)
-            if noun.lemma_.lower() in cues.SPEECH_NOUNS or (audience and noun.pos_ in ("NOUN", "PROPN")) or setting:
+            )
+            if (
+                noun.lemma_.lower() in cues.SPEECH_NOUNS
+                or (audience and noun.pos_ in ("NOUN", "PROPN"))
+                or setting
+            ):
                 return t, t.head.right_edge
             return None
         if (t.is_punct and t.text in ".;:!?") or (_verb_lemma(t) and cues.is_speech_lemma(_verb_lemma(t))):
-            return None  # the sentence ends, or another cue takes over ("with Peskov warning that")
+            return None  # the sentence ends, or another cue takes over ("with Ekwall adding that")
     return None
 
 
 def _trim(doc, left: int, right: int) -> tuple[int, int] | None:
     """Drop punctuation and a leading conjunction at the edges of a content span (token indices)."""
-    while left <= right and (doc[left].is_punct and doc[left].text not in "“\"'‘" or doc[left].lower_ in ("and", "but")):
+    while left <= right and (
+        doc[left].is_punct and doc[left].text not in "“\"'‘" or doc[left].lower_ in ("and", "but")
+    ):
         left += 1
     while right >= left and doc[right].is_punct and doc[right].text not in "”\"'’":
         right -= 1
@@ -212,76 +280,115 @@ def _trim(doc, left: int, right: int) -> tuple[int, int] | None:
     return left, right
 
 
+# Modal auxiliaries: "the government would propose" is speech not yet made.
+MODALS = frozenset(("would", "could", "might", "may", "should", "will", "'ll"))
+# An auxiliary this close before the cue belongs to it ("would not have said").
+AUX_WINDOW = 3
+
+
 def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list[Attribution]:
     """All speech cues in one parsed paragraph; ``offset`` is the paragraph's start in the text."""
     out: list[Attribution] = []
     for tok in doc:
-        low = tok.lower_
-        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = _according_to(doc, tok, offset, paragraph, mask)
-            if att:
-                out.append(att)
-            continue
-        lemma = _verb_lemma(tok)
-        if not lemma or not cues.is_speech_lemma(lemma):
-            continue
-        if mask.covers(tok.idx):
-            continue  # a cue inside someone's quoted words belongs to their story, not ours
-        if cues.is_negated(tok, mask):
-            continue
-        if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should", "will", "'ll")
-               and 0 < tok.i - c.i <= 3 and not mask.covers(c.idx) for c in tok.children):
-            continue  # "the government would propose": speech not yet made
-        if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("advcl", "acl"):
-            continue  # "Asked about the reports, Tulloch ...": the subject was asked, not asking
-        subject = _subject(tok, mask)
-        if subject is not None and subject.pos_ in ("VERB", "ADP", "AUX"):
-            # "Posting on X, Medvedev lashed out": the parser made the participle the subject
-            subject = next((t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj")), None)
-        if subject is None:
-            continue
-        content = _content(tok, subject)
-        sent = tok.sent
-        sp_s, sp_e = _speaker_tokens_span(subject)
-        if _is_evidence(subject):
-            continue
-        base = dict(
-            paragraph=paragraph, cue=tok.text, cue_start=offset + tok.idx, cue_end=offset + tok.idx + len(tok),
-            sent_start=offset + sent.start_char, sent_end=offset + sent.end_char, subject=subject,
-            speaker_start=offset + sp_s, speaker_end=offset + sp_e,
-        )
-        if content is None:
-            # no clause of its own ("...," he said.): it can still introduce a quotation
-            if lemma in cues.SPEECH_VERBS:
-                out.append(Attribution(**base))
-            continue
-        left, right = content[0].i, content[1].i
-        is_clause = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ == "parataxis" \
-            or (content[0].lower_ == "that" and content[0].dep_ == "mark")
-        # the speaker is never part of what they said
-        if subject.i == left and tok.dep_ != "parataxis" and not (left <= tok.i <= right):
-            left = subject.right_edge.i + 1
-        trimmed = _trim(doc, left, right)
-        if trimmed is None:
-            continue
-        left, right = trimmed
-        words = [t.text for t in doc[left:right + 1]]
-        needs_message = lemma in cues.TOPIC_VERBS or (lemma in cues.OBJECT_IF_MESSAGE and not is_clause)
-        if needs_message or (lemma == cues.CALL and not any(c.dep_ == "ccomp" for c in tok.children)):
-            # "criticized Trump" names a target; "called for a ban" / "called it a disgrace" say something
-            msg_words = words
-            if lemma == cues.CALL and any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "out")
-                                          for c in tok.children):
-                msg_words = ["for"] + words  # "called (on Friday) for ...", "called on X to ..."
-            if lemma == cues.CALL and any(c.dep_ == "oprd" for c in tok.children):
-                msg_words = ["as"] + msg_words  # "called climate change a hoax": a judgement, said
-            if not cues.carries_message(msg_words):
-                if lemma == cues.CALL:
-                    out.append(Attribution(**base))  # "...," she called out: still a cue for a quote
-                continue
-        out.append(Attribution(**base, content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
-                               clause=is_clause))
+        else:
+            att = _verb_attribution(doc, tok, offset, paragraph, mask)
+        if att is not None:
+            out.append(att)
     return out
+
+
+def _is_cue(tok, lemma: str, mask: QuoteMask) -> bool:
+    """A speech verb of the reporter's, affirmed and already said."""
+    if not lemma or not cues.is_speech_lemma(lemma):
+        return False
+    if mask.covers(tok.idx):
+        return False  # a cue inside someone's quoted words belongs to their story, not ours
+    if cues.is_negated(tok, mask):
+        return False
+    if any(
+        c.dep_ == "aux" and c.lower_ in MODALS and 0 < tok.i - c.i <= AUX_WINDOW and not mask.covers(c.idx)
+        for c in tok.children
+    ):
+        return False
+    # "Asked about the levy, Okafor ...": the subject was asked, not asking
+    return not (
+        tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("advcl", "acl")
+    )
+
+
+def _verb_attribution(doc, tok, offset: int, paragraph: int, mask: QuoteMask) -> Attribution | None:
+    lemma = _verb_lemma(tok)
+    if not _is_cue(tok, lemma, mask):
+        return None
+    subject = _subject(tok, mask)
+    if subject is not None and subject.pos_ in ("VERB", "ADP", "AUX"):
+        # "Writing on X, Brandt attacked": the parser made the participle the subject
+        subject = next(
+            (t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj")), None
+        )
+    if subject is None or _is_evidence(subject):
+        return None
+    sent = tok.sent
+    sp_s, sp_e = _speaker_tokens_span(subject)
+    base = Attribution(
+        paragraph=paragraph,
+        cue=tok.text,
+        cue_start=offset + tok.idx,
+        cue_end=offset + tok.idx + len(tok),
+        sent_start=offset + sent.start_char,
+        sent_end=offset + sent.end_char,
+        subject=subject,
+        speaker_start=offset + sp_s,
+        speaker_end=offset + sp_e,
+    )
+    content = _content(tok, subject)
+    if content is None:
+        # no clause of its own ("...," he said.): it can still introduce a quotation
+        return base if lemma in cues.SPEECH_VERBS else None
+    return _with_content(doc, tok, lemma, subject, content, base, offset)
+
+
+def _with_content(doc, tok, lemma, subject, content, base: Attribution, offset: int) -> Attribution | None:
+    """The attribution with its content span, or without one when the object carries no message."""
+    left, right = content[0].i, content[1].i
+    is_clause = (
+        any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+        or tok.dep_ == "parataxis"
+        or (content[0].lower_ == "that" and content[0].dep_ == "mark")
+    )
+    # the speaker is never part of what they said
+    if subject.i == left and tok.dep_ != "parataxis" and not (left <= tok.i <= right):
+        left = subject.right_edge.i + 1
+    trimmed = _trim(doc, left, right)
+    if trimmed is None:
+        return None
+    left, right = trimmed
+    needs_message = (
+        lemma in cues.TOPIC_VERBS
+        or (lemma in cues.OBJECT_IF_MESSAGE and not is_clause)
+        or (lemma == cues.CALL and not any(c.dep_ == "ccomp" for c in tok.children))
+    )
+    if needs_message and not cues.carries_message(
+        _message_words(tok, lemma, [t.text for t in doc[left : right + 1]])
+    ):
+        # "criticized Halvorsen" names a target; "...," she called out is still a cue for a quote
+        return base if lemma == cues.CALL else None
+    base.content = (offset + doc[left].idx, offset + doc[right].idx + len(doc[right]))
+    base.clause = is_clause
+    return base
+
+
+def _message_words(tok, lemma: str, words: list[str]) -> list[str]:
+    """The object's words as a message: "called for a ban" / "called it a disgrace" say something."""
+    if lemma != cues.CALL:
+        return words
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "out") for c in tok.children):
+        words = ["for", *words]  # "called (on Friday) for ...", "called on X to ..."
+    if any(c.dep_ == "oprd" for c in tok.children):
+        words = ["as", *words]  # "called the levy a tax on work": a judgement, said
+    return words
 
 
 def _speaker_tokens(subject):
@@ -304,8 +411,12 @@ def _is_evidence(subject) -> bool:
     """Polls, data, percentages, documents and things are not speakers."""
     head = subject.lemma_.lower()
     low = subject.lower_
-    if head in cues.EVIDENCE_NOUNS or low in cues.EVIDENCE_NOUNS or head in cues.DOCUMENT_NOUNS \
-            or low in cues.DOCUMENT_NOUNS:
+    if (
+        head in cues.EVIDENCE_NOUNS
+        or low in cues.EVIDENCE_NOUNS
+        or head in cues.DOCUMENT_NOUNS
+        or low in cues.DOCUMENT_NOUNS
+    ):
         return True
     if subject.pos_ == "NOUN" and not _person_like(subject):
         return True
@@ -328,18 +439,48 @@ NOT_PERSON_ER = frozenset(
 def _person_like(noun) -> bool:
     """Can this common noun speak? Offices, people, groups and bodies can; plans and reports cannot."""
     low, lemma = noun.lower_, noun.lemma_.lower()
-    if low in cues.PERSON_NOUNS or lemma in cues.PERSON_NOUNS or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if (
+        low in cues.PERSON_NOUNS
+        or lemma in cues.PERSON_NOUNS
+        or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    ):
         return True
     if noun.text[:1].isupper() and not noun.is_sent_start:
         return True  # a name the tagger took for a common noun ("Carvajal told the Senate")
-    if noun.is_sent_start and noun.text[:1].isupper() and any(c.dep_ in ("appos", "acl") for c in noun.children):
-        return True  # "Starmer, reaffirming ..., told Parliament"
+    if (
+        noun.is_sent_start
+        and noun.text[:1].isupper()
+        and any(c.dep_ in ("appos", "acl") for c in noun.children)
+    ):
+        return True  # "Okafor, repeating ..., told the assembly"
     if lemma.endswith(PERSON_SUFFIXES) and lemma not in ("plan", "campaign"):
         return True
     if lemma.endswith(("er", "or", "ant", "ent")) and lemma not in NOT_PERSON_ER and len(lemma) > 4:
-        return lemma not in ("factor", "sector", "error", "mirror", "floor", "door", "color", "colour", "labor",
-                             "honor", "vector", "motor", "moment", "comment", "statement", "element",
-                             "event", "content", "extent", "percent", "argument", "payment", "government's")
+        return lemma not in (
+            "factor",
+            "sector",
+            "error",
+            "mirror",
+            "floor",
+            "door",
+            "color",
+            "colour",
+            "labor",
+            "honor",
+            "vector",
+            "motor",
+            "moment",
+            "comment",
+            "statement",
+            "element",
+            "event",
+            "content",
+            "extent",
+            "percent",
+            "argument",
+            "payment",
+            "government's",
+        )
     return False
 
 
@@ -365,8 +506,15 @@ def _according_to(doc, tok, offset, paragraph, mask) -> Attribution | None:
     left, right = trimmed
     sp_s, sp_e = _span_of(_speaker_tokens(pobj))
     return Attribution(
-        paragraph=paragraph, cue="according to", cue_start=offset + tok.idx, cue_end=offset + to.idx + len(to),
-        sent_start=offset + sent.start_char, sent_end=offset + sent.end_char, subject=pobj,
-        speaker_start=offset + sp_s, speaker_end=offset + sp_e,
-        content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])), according_to=True,
+        paragraph=paragraph,
+        cue="according to",
+        cue_start=offset + tok.idx,
+        cue_end=offset + to.idx + len(to),
+        sent_start=offset + sent.start_char,
+        sent_end=offset + sent.end_char,
+        subject=pobj,
+        speaker_start=offset + sp_s,
+        speaker_end=offset + sp_e,
+        content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
+        according_to=True,
     )

@@ -1,88 +1,199 @@
 """Offices, honorifics and country words: what stands in front of a name.
 
-"former Russian Foreign Minister Sergey Lavrov" is read as role "Foreign Minister", country
-"RU", former. Country names come from pycountry; demonyms ("Danish", "French") from the table
-below, which pycountry does not have.
+"former Russian Foreign Minister Pavel Orlov" is read as role "Foreign Minister", country
+"RU", former. Country names come from pycountry; demonyms ("Danish", "French") from
+``demonyms.py``, which pycountry does not have.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-# Demonym or short form -> ISO 3166-1 alpha-2.
+from . import demonyms
+
+# Country words that are neither a pycountry name nor a demonym -> ISO 3166-1 alpha-2
+# ("" for words that name no single country but must not be read as a person or a place).
+SHORT_FORMS = {
+    "u.s.": "US",
+    "us": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "russia": "RU",
+    "america": "US",
+    "the united states": "US",
+    "united states": "US",
+    "south korea": "KR",
+    "north korea": "KP",
+    "iran": "IR",
+    "syria": "SY",
+    "venezuela": "VE",
+    "bolivia": "BO",
+    "taiwan": "TW",
+    "vietnam": "VN",
+    "laos": "LA",
+    "moldova": "MD",
+    "tanzania": "TZ",
+    "czech republic": "CZ",
+    "czechia": "CZ",
+    "turkey": "TR",
+    "holland": "NL",
+    "ivory coast": "CI",
+    "european": "",
+    "eu": "",
+    "nato": "",
+}
+# Shared demonyms go to the larger country: the Democratic Republic of the Congo, the Dominican Republic.
+SHARED_DEMONYMS = {"congolese": "CD", "dominican": "DO"}
+# Demonym or short form (lower case) -> ISO 3166-1 alpha-2.
 DEMONYMS = {
-    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "andorran": "AD", "angolan": "AO",
-    "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT",
-    "azerbaijani": "AZ", "azeri": "AZ", "bahamian": "BS", "bahraini": "BH", "bangladeshi": "BD",
-    "barbadian": "BB", "belarusian": "BY", "belgian": "BE", "belizean": "BZ", "beninese": "BJ",
-    "bhutanese": "BT", "bolivian": "BO", "bosnian": "BA", "botswanan": "BW", "brazilian": "BR",
-    "british": "GB", "bruneian": "BN", "bulgarian": "BG", "burkinabe": "BF", "burmese": "MM",
-    "burundian": "BI", "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "cape verdean": "CV",
-    "chadian": "TD", "chilean": "CL", "chinese": "CN", "colombian": "CO", "comorian": "KM",
-    "congolese": "CD", "costa rican": "CR", "croatian": "HR", "cuban": "CU", "cypriot": "CY",
-    "czech": "CZ", "danish": "DK", "djiboutian": "DJ", "dominican": "DO", "dutch": "NL",
-    "ecuadorian": "EC", "egyptian": "EG", "emirati": "AE", "english": "GB", "eritrean": "ER",
-    "estonian": "EE", "ethiopian": "ET", "fijian": "FJ", "filipino": "PH", "finnish": "FI",
-    "french": "FR", "gabonese": "GA", "gambian": "GM", "georgian": "GE", "german": "DE",
-    "ghanaian": "GH", "greek": "GR", "grenadian": "GD", "guatemalan": "GT", "guinean": "GN",
-    "guyanese": "GY", "haitian": "HT", "honduran": "HN", "hungarian": "HU", "icelandic": "IS",
-    "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL",
-    "italian": "IT", "ivorian": "CI", "jamaican": "JM", "japanese": "JP", "jordanian": "JO",
-    "kazakh": "KZ", "kazakhstani": "KZ", "kenyan": "KE", "kosovar": "XK", "kuwaiti": "KW",
-    "kyrgyz": "KG", "lao": "LA", "laotian": "LA", "latvian": "LV", "lebanese": "LB", "liberian": "LR",
-    "libyan": "LY", "lithuanian": "LT", "luxembourgish": "LU", "macedonian": "MK", "malagasy": "MG",
-    "malawian": "MW", "malaysian": "MY", "maldivian": "MV", "malian": "ML", "maltese": "MT",
-    "mauritanian": "MR", "mauritian": "MU", "mexican": "MX", "moldovan": "MD", "monegasque": "MC",
-    "mongolian": "MN", "montenegrin": "ME", "moroccan": "MA", "mozambican": "MZ", "namibian": "NA",
-    "nepali": "NP", "nepalese": "NP", "new zealand": "NZ", "nicaraguan": "NI", "nigerien": "NE",
-    "nigerian": "NG", "north korean": "KP", "norwegian": "NO", "omani": "OM", "pakistani": "PK",
-    "palestinian": "PS", "panamanian": "PA", "papua new guinean": "PG", "paraguayan": "PY",
-    "peruvian": "PE", "polish": "PL", "portuguese": "PT", "qatari": "QA", "romanian": "RO",
-    "russian": "RU", "rwandan": "RW", "salvadoran": "SV", "samoan": "WS", "saudi": "SA",
-    "scottish": "GB", "senegalese": "SN", "serbian": "RS", "seychellois": "SC", "sierra leonean": "SL",
-    "singaporean": "SG", "slovak": "SK", "slovenian": "SI", "somali": "SO", "south african": "ZA",
-    "south korean": "KR", "korean": "KR", "south sudanese": "SS", "spanish": "ES", "sri lankan": "LK",
-    "sudanese": "SD", "surinamese": "SR", "swedish": "SE", "swiss": "CH", "syrian": "SY",
-    "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH", "togolese": "TG",
-    "tongan": "TO", "trinidadian": "TT", "tunisian": "TN", "turkish": "TR", "turkmen": "TM",
-    "ugandan": "UG", "ukrainian": "UA", "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE",
-    "vietnamese": "VN", "welsh": "GB", "yemeni": "YE", "zambian": "ZM", "zimbabwean": "ZW",
-    "american": "US", "u.s.": "US", "us": "US", "uk": "GB", "u.k.": "GB", "britain": "GB",
-    "russia": "RU", "america": "US", "the united states": "US", "united states": "US",
-    "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "venezuela": "VE",
-    "bolivia": "BO", "taiwan": "TW", "vietnam": "VN", "laos": "LA", "moldova": "MD", "tanzania": "TZ",
-    "czech republic": "CZ", "czechia": "CZ", "turkey": "TR", "holland": "NL", "ivory coast": "CI",
-    "european": "", "eu": "", "nato": "",
+    **{name.lower(): code for code, names in demonyms.DEMONYMS.items() for name in names},
+    **SHARED_DEMONYMS,
+    **SHORT_FORMS,
 }
 
 # Institutions that stand for a country: "the Kremlin said", "Kremlin spokesman".
 INSTITUTIONS = {
-    "kremlin": "RU", "white house": "US", "pentagon": "US", "state department": "US", "downing street": "GB",
-    "elysee": "FR", "élysée": "FR", "elysee palace": "FR", "quai d'orsay": "FR", "bundestag": "DE",
-    "chancellery": "", "knesset": "IL", "duma": "RU", "state duma": "RU", "foreign office": "GB",
-    "whitehall": "GB", "westminster": "GB", "congress": "US", "capitol hill": "US", "zhongnanhai": "CN",
-    "blue house": "KR", "rada": "UA", "verkhovna rada": "UA", "sejm": "PL", "lok sabha": "IN",
-    "kantei": "JP", "quirinale": "IT", "palazzo chigi": "IT", "moncloa": "ES", "bundeskanzleramt": "DE",
-    "security council": "", "european commission": "", "un": "", "united nations": "",
+    "kremlin": "RU",
+    "white house": "US",
+    "pentagon": "US",
+    "state department": "US",
+    "downing street": "GB",
+    "elysee": "FR",
+    "élysée": "FR",
+    "elysee palace": "FR",
+    "quai d'orsay": "FR",
+    "bundestag": "DE",
+    "chancellery": "",
+    "knesset": "IL",
+    "duma": "RU",
+    "state duma": "RU",
+    "foreign office": "GB",
+    "whitehall": "GB",
+    "westminster": "GB",
+    "congress": "US",
+    "capitol hill": "US",
+    "zhongnanhai": "CN",
+    "blue house": "KR",
+    "rada": "UA",
+    "verkhovna rada": "UA",
+    "sejm": "PL",
+    "lok sabha": "IN",
+    "kantei": "JP",
+    "quirinale": "IT",
+    "palazzo chigi": "IT",
+    "moncloa": "ES",
+    "bundeskanzleramt": "DE",
+    "security council": "",
+    "european commission": "",
+    "un": "",
+    "united nations": "",
 }
 
 # Office words. Longer phrases first when matching.
 OFFICES = [
-    "deputy prime minister", "prime minister", "foreign minister", "defence minister", "defense minister",
-    "finance minister", "interior minister", "health minister", "deputy foreign minister",
-    "secretary of state", "secretary-general", "secretary general", "attorney general", "vice president",
-    "vice-president", "first minister", "chief minister", "deputy chair", "deputy chairman",
-    "press secretary", "chief of staff", "national security adviser", "national security advisor",
-    "foreign secretary", "home secretary", "defence secretary", "defense secretary", "chancellor",
-    "president", "premier", "minister", "secretary", "senator", "sen.", "representative", "rep.",
-    "congressman", "congresswoman", "governor", "gov.", "lt. gov.", "mayor", "ambassador", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "speaker", "leader", "chairman",
-    "chairwoman", "chair", "chairperson", "chief", "director", "commissioner", "king", "queen", "prince",
-    "princess", "emir", "sheikh", "ayatollah", "pope", "nominee", "candidate", "lawmaker", "legislator",
-    "mp", "mep", "deputy", "official", "officials", "adviser", "advisor", "aide", "negotiator",
-    "general", "gen.", "lt.", "col.", "adm.", "admiral", "commander", "judge", "justice", "prosecutor",
-    "attorney", "lawyer", "host", "founder", "ceo", "chief executive", "head", "counsel",
-    "campaign manager", "strategist", "pollster", "economist", "analyst", "member",
+    "deputy prime minister",
+    "prime minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "finance minister",
+    "interior minister",
+    "health minister",
+    "deputy foreign minister",
+    "secretary of state",
+    "secretary-general",
+    "secretary general",
+    "attorney general",
+    "vice president",
+    "vice-president",
+    "first minister",
+    "chief minister",
+    "deputy chair",
+    "deputy chairman",
+    "press secretary",
+    "chief of staff",
+    "national security adviser",
+    "national security advisor",
+    "foreign secretary",
+    "home secretary",
+    "defence secretary",
+    "defense secretary",
+    "chancellor",
+    "president",
+    "premier",
+    "minister",
+    "secretary",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "lt. gov.",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "speaker",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chairperson",
+    "chief",
+    "director",
+    "commissioner",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "sheikh",
+    "ayatollah",
+    "pope",
+    "nominee",
+    "candidate",
+    "lawmaker",
+    "legislator",
+    "mp",
+    "mep",
+    "deputy",
+    "official",
+    "officials",
+    "adviser",
+    "advisor",
+    "aide",
+    "negotiator",
+    "general",
+    "gen.",
+    "lt.",
+    "col.",
+    "adm.",
+    "admiral",
+    "commander",
+    "judge",
+    "justice",
+    "prosecutor",
+    "attorney",
+    "lawyer",
+    "host",
+    "founder",
+    "ceo",
+    "chief executive",
+    "head",
+    "counsel",
+    "campaign manager",
+    "strategist",
+    "pollster",
+    "economist",
+    "analyst",
+    "member",
 ]
 OFFICE_WORDS = frozenset(w for o in OFFICES for w in o.split())
 # office phrases by first word, longest first: one dict look-up per word instead of a list scan
@@ -102,9 +213,21 @@ MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "
 FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "princess"})
 
 ABBREVIATIONS = {
-    "gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator", "rep.": "representative",
-    "rep": "representative", "lt.": "lieutenant", "gen.": "general", "adm.": "admiral", "col.": "colonel",
-    "sec.": "secretary", "amb.": "ambassador", "pres.": "president", "atty.": "attorney", "supt.": "superintendent",
+    "gov.": "governor",
+    "gov": "governor",
+    "sen.": "senator",
+    "sen": "senator",
+    "rep.": "representative",
+    "rep": "representative",
+    "lt.": "lieutenant",
+    "gen.": "general",
+    "adm.": "admiral",
+    "col.": "colonel",
+    "sec.": "secretary",
+    "amb.": "ambassador",
+    "pres.": "president",
+    "atty.": "attorney",
+    "supt.": "superintendent",
 }
 
 
@@ -181,8 +304,8 @@ def parse_title(words: list[str]) -> dict:
         # the longest office phrase starting here
         matched = ""
         for k, off in _OFFICES_BY_FIRST.get(lw, ()):
-            if " ".join(x.lower() for x in words[i:i + k]) == off:
-                matched = " ".join(words[i:i + k])
+            if " ".join(x.lower() for x in words[i : i + k]) == off:
+                matched = " ".join(words[i : i + k])
                 break
         if matched:
             span = len(matched.split())
@@ -190,8 +313,12 @@ def parse_title(words: list[str]) -> dict:
                 # "Climate Minister": capitalised words right before a generic office are its portfolio
                 portfolio: list[str] = []
                 j = i - 1
-                while rest and rest[-1][0] == j and rest[-1][1][:1].isupper() \
-                        and rest[-1][1].lower() not in NOT_EMPLOYER:
+                while (
+                    rest
+                    and rest[-1][0] == j
+                    and rest[-1][1][:1].isupper()
+                    and rest[-1][1].lower() not in NOT_EMPLOYER
+                ):
                     portfolio.insert(0, rest.pop()[1])
                     j -= 1
                 if portfolio:
@@ -200,7 +327,7 @@ def parse_title(words: list[str]) -> dict:
             i += span
             continue
         # two-word country words first ("South Korean", "New Zealand")
-        two = " ".join(words[i:i + 2])
+        two = " ".join(words[i : i + 2])
         if i + 1 < n and country_code(two):
             out["country"] = out["country"] or country_code(two)
             i += 2
@@ -218,7 +345,7 @@ def parse_title(words: list[str]) -> dict:
         rest.append((i, w))
         i += 1
     if rest and not out["organization"] and out["role"]:
-        # "Clinton campaign spokesman", "Haulage association chief": the phrase in front of the role
+        # "Varga campaign spokesman", "Haulage association chief": the phrase in front of the role
         # names its employer, lower-case words included, from its first capitalised word on
         org_words = [w for _, w in rest if w.lower().strip(",") not in NOT_EMPLOYER]
         first = next((k for k, w in enumerate(org_words) if w[:1].isupper()), None)

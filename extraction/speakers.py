@@ -1,8 +1,8 @@
 """Who a statement is by: names as written, titles split off, pronouns and descriptions resolved.
 
 The rules stay with what the article itself says: "he" is the nearest earlier person of a
-compatible gender (from Mr./Mrs., gendered office words and first names), "Starmer" is the
-"Keir Starmer" named earlier, "the spokesman" is the person the article introduced as
+compatible gender (from Mr./Mrs., gendered office words and first names), "Okafor" is the
+"Grace Okafor" named earlier, "the spokesman" is the person the article introduced as
 spokesman. Organisations ("the Kremlin", "the ministry") and groups ("officials") are typed so.
 """
 
@@ -17,7 +17,9 @@ from .types import SpeakerMention, SpeakerType
 PRONOUNS_M = frozenset({"he", "him"})
 PRONOUNS_F = frozenset({"she", "her"})
 PRONOUNS_PL = frozenset({"they", "them", "we"})
-PRONOUNS_OTHER = frozenset({"i", "you", "it", "one", "who", "which", "that", "this", "these", "those", "someone"})
+PRONOUNS_OTHER = frozenset(
+    {"i", "you", "it", "one", "who", "which", "that", "this", "these", "those", "someone"}
+)
 PRONOUNS = PRONOUNS_M | PRONOUNS_F | PRONOUNS_PL | PRONOUNS_OTHER
 ORG_WORDS = frozenset(
     """
@@ -45,6 +47,15 @@ PLACE_WORDS = frozenset(
 )
 SUFFIX = re.compile(r"(?:['’]s|,)$")
 NAME_STRIP = frozenset({"the", "a", "an"})
+# "he"/"she" looks back over this paragraph and this many before it for a named person: further
+# back, a reporter names the person again.
+PRONOUN_PARAGRAPHS = 3
+# ... and for an earlier speaker, this many characters (about half a page of news prose).
+PRONOUN_SPEAKER_CHARS = 3000
+# "they"/"it" refer to a group or body that spoke within this many characters (a few paragraphs).
+PLURAL_SPEAKER_CHARS = 1500
+# "Moldovan President Vasile Rotaru": at most this many name words after the office in one entity.
+MAX_TITLED_NAME_WORDS = 4
 
 
 @dataclass
@@ -83,20 +94,30 @@ class PersonIndex:
         surname = key.split()[-1] if key else key
         if key in self.by_name:
             p = self.by_name[key]
-        elif len(key.split()) == 1 and key in self.by_surname and not _gender_clash(self.by_surname[key], title_words):
+        elif key in self.by_surname and not _gender_clash(self.by_surname[key], title_words):
+            # "Tierney-Voss", "van den Heuvel-Smit": a surname (with its particles) used alone
             p = self.by_surname[key]
-        elif len(key.split()) == 2 and key in self.by_compound and not _gender_clash(self.by_compound[key], title_words):
+        elif (
+            len(key.split()) == 2
+            and key in self.by_compound
+            and not _gender_clash(self.by_compound[key], title_words)
+        ):
             p = self.by_compound[key]
-        elif len(key.split()) > 1 and surname in self.by_surname and len(self.by_surname[surname].name.split()) == 1:
-            # the surname came first ("Mr. Obama"), the full name later: keep one person
+        elif (
+            len(key.split()) > 1
+            and surname in self.by_surname
+            and len(self.by_surname[surname].name.split()) == 1
+        ):
+            # the surname came first ("Mr. Ekwall"), the full name later: keep one person
             p = self.by_surname[surname]
             p.name = name
         else:
             p = Person(name=name, gender=names.gender_of_first_name(name) if len(key.split()) > 1 else "")
         self.by_name[key] = p
         self.by_name[p.name.lower()] = p
-        if surname and (surname not in self.by_surname or len(p.name.split()) > len(self.by_surname[surname].name.split())):
-            self.by_surname[surname] = p
+        for sur in {surname, surname_with_particles(p.name).lower()} - {""}:
+            if sur not in self.by_surname or len(p.name.split()) > len(self.by_surname[sur].name.split()):
+                self.by_surname[sur] = p
         full = p.name.lower().split()
         if len(full) >= 3:
             self.by_compound.setdefault(" ".join(full[-2:]), p)
@@ -114,7 +135,7 @@ class PersonIndex:
 
     def finish(self, docs_with_offsets, skip=None):
         """Second pass once every full name is known: a lone surname the tagger did not call a
-        person ("Trump cited ...", tagged as an organisation) is a mention of that person too."""
+        person ("Okafor cited ...", tagged as an organisation) is a mention of that person too."""
         covered = {m.start for m in self.mentions}
         extra = []
         for paragraph, (doc, offset) in enumerate(docs_with_offsets):
@@ -145,10 +166,21 @@ class PersonIndex:
             title = _title_before(doc, ent.start) + title
             p = self.person(name, title)
             root = ent.root
-            subj = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            subj = root.dep_ in ("nsubj", "nsubjpass") or (
+                root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+            )
             sent = ent.sent
-            self.mentions.append(Mention(offset + ent.start_char, offset + ent.end_char, paragraph, p, subj,
-                                         offset + sent.start_char, offset + sent.end_char))
+            self.mentions.append(
+                Mention(
+                    offset + ent.start_char,
+                    offset + ent.end_char,
+                    paragraph,
+                    p,
+                    subj,
+                    offset + sent.start_char,
+                    offset + sent.end_char,
+                )
+            )
             if not p.gender:
                 self._vote(p, ent, sents, sent_of, persons)
 
@@ -159,7 +191,7 @@ class PersonIndex:
         si = sent_of.get(sent.start, -1)
         votes = p.votes
         nxt_ent = next((e.start for e in persons if e.start > ent.start), 10**9)
-        for t in ent.doc[ent.end:min(sent.end, nxt_ent)]:
+        for t in ent.doc[ent.end : min(sent.end, nxt_ent)]:
             if t.lower_ in ("his", "him", "himself"):
                 votes["m"] = votes.get("m", 0) + 1
             elif t.lower_ in ("her", "hers", "herself"):
@@ -172,16 +204,99 @@ class PersonIndex:
                 votes["f"] = votes.get("f", 0) + 1
 
 
+def surname_with_particles(name: str) -> str:
+    """ "van den Heuvel-Smit" of "Maria van den Heuvel-Smit"; "" for a one-word name."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in names.PARTICLES:
+        i -= 1
+    return " ".join(words[i:])
+
+
+HYPHENS = frozenset("-‐‑–")
+
+
+def _joined(a, b) -> bool:
+    """No space between two tokens: "Tierney" "-" "Voss"."""
+    return b.i == a.i + 1 and not a.whitespace_
+
+
+def _capitalised_name_part(t) -> bool:
+    return (
+        t.text[:1].isupper()
+        and t.is_alpha
+        and t.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
+        and not roles.is_office_word(t.text.strip("."))
+        and t.lower_ not in roles.HONORIFICS
+    )
+
+
+def name_run(tok) -> list:
+    """The whole printed name around ``tok``, hyphenated parts and particles included:
+    "Maria van den Heuvel-Smit", "Clara Tierney-Voss" (the parser splits and mis-tags both)."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while step := _left_step(doc, lo):
+        lo -= step
+    while (
+        hi + 2 < len(doc)
+        and doc[hi + 1].text in HYPHENS
+        and _joined(doc[hi], doc[hi + 1])
+        and _joined(doc[hi + 1], doc[hi + 2])
+        and doc[hi + 2].text[:1].isupper()
+    ):
+        hi += 2
+    return list(doc[lo : hi + 1])
+
+
+def _left_step(doc, lo: int) -> int:
+    """How many tokens before ``lo`` still belong to the name (0: the name starts at ``lo``)."""
+    if (
+        lo >= 2
+        and doc[lo - 1].text in HYPHENS
+        and _joined(doc[lo - 2], doc[lo - 1])
+        and _joined(doc[lo - 1], doc[lo])
+        and doc[lo - 2].text[:1].isupper()
+    ):
+        return 2  # "Tierney" "-" before "Voss"
+    if lo < 1:
+        return 0
+    prev = doc[lo - 1]
+    if prev.lower_ in names.PARTICLES and _particles_lead_to(doc, lo - 1):
+        return 1
+    person_after_body = prev.ent_type_ in ("ORG", "GPE", "NORP") and doc[lo].ent_type_ == "PERSON"
+    return 1 if _is_name_word(prev) and not person_after_body else 0
+
+
+def _particles_lead_to(doc, i: int) -> bool:
+    """A particle belongs to a name when a name word stands before it (or it opens the sentence,
+    "Van den Heuvel-Smit said") and only particles lie between it and the next name word."""
+    before_ok = (
+        i == 0
+        or doc[i].is_sent_start
+        or _capitalised_name_part(doc[i - 1])
+        or (doc[i - 1].lower_ in names.PARTICLES)
+    )
+    return before_ok and (doc[i].text[:1].islower() or doc[i].is_sent_start or i == 0)
+
+
 def _gender_clash(p: Person, title_words) -> bool:
-    """"Mr. Obama" is not the "Michelle Obama" named earlier."""
+    """ "Mr. Ekwall" is not the "Maria Ekwall" named earlier."""
     g = roles.gender_of_words(title_words or [])
     return bool(g) and bool(p.gender) and g != p.gender
 
 
 def _is_name_word(t) -> bool:
-    return (t.pos_ == "PROPN" and t.text[:1].isupper() and not roles.is_office_word(t.text)
-            and not roles.is_office_word(t.text.strip(".")) and t.lower_ not in roles.HONORIFICS
-            and not roles.country_code(t.text))
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not roles.is_office_word(t.text)
+        and not roles.is_office_word(t.text.strip("."))
+        and t.lower_ not in roles.HONORIFICS
+        and not roles.country_code(t.text)
+    )
 
 
 def _person_spans(doc):
@@ -194,17 +309,25 @@ def _person_spans(doc):
             # "Moldovan President Vasile Rotaru" tagged an organisation: the name after the office
             name = _titled_name(list(ent))
             if name:
-                spans.append(doc[name[0].i:ent.end])
+                spans.append(doc[name[0].i : ent.end])
                 taken.update(range(name[0].i, ent.end))
             continue
         if ent.label_ != "PERSON":
             continue
         start = ent.start
-        while start > 0 and _is_name_word(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON") \
-                and doc[start - 1].dep_ == "compound":
+        while (
+            start > 0
+            and _is_name_word(doc[start - 1])
+            and doc[start - 1].ent_type_ in ("", "PERSON")
+            and doc[start - 1].dep_ == "compound"
+        ):
             start -= 1
-        spans.append(doc[start:ent.end])
-        taken.update(range(start, ent.end))
+        run = name_run(doc[ent.end - 1]) if _is_name_word(doc[ent.end - 1]) else []
+        if run and run[0].i < start and all(t.i not in taken for t in run):
+            start = run[0].i  # "Maria [van den Heuvel-Smit]", "[Clara Tierney-]Voss"
+        end = max(ent.end, run[-1].i + 1) if run else ent.end
+        spans.append(doc[start:end])
+        taken.update(range(start, end))
     i = 0
     n = len(doc)
     while i < n:
@@ -225,7 +348,7 @@ def _person_spans(doc):
 
 
 def is_place_name(name: str) -> bool:
-    """"Victoria Falls", "Kiev", "New Hampshire": a place, not a person."""
+    """ "Victoria Falls", "Kiev", "New Hampshire": a place, not a person."""
     words = name.split()
     return not words or words[-1].lower() in PLACE_WORDS or bool(roles.country_code(name))
 
@@ -233,9 +356,11 @@ def is_place_name(name: str) -> bool:
 def _titled_name(tokens) -> list:
     """The name words after the last office word of an entity ("[Vasile Rotaru]" in "Moldovan
     President Vasile Rotaru"), or [] when the entity is not an office followed by a name."""
-    k = max((i for i, t in enumerate(tokens) if roles.is_office_word(t.text) and t.text[:1].isupper()), default=-1)
-    rest = tokens[k + 1:]
-    if k < 0 or not rest or len(rest) > 4:
+    k = max(
+        (i for i, t in enumerate(tokens) if roles.is_office_word(t.text) and t.text[:1].isupper()), default=-1
+    )
+    rest = tokens[k + 1 :]
+    if k < 0 or not rest or len(rest) > MAX_TITLED_NAME_WORDS:
         return []
     if all(_is_name_word(t) and t.lower_ not in ORG_WORDS for t in rest):
         return rest
@@ -243,7 +368,7 @@ def _titled_name(tokens) -> list:
 
 
 def _title_before(doc, i: int) -> list[str]:
-    """Office and country words just in front of a name: "Russian Foreign Minister [Sergey Lavrov]"."""
+    """Office and country words just in front of a name: "Russian Foreign Minister [Pavel Orlov]"."""
     words: list[str] = []
     j = i - 1
     while j >= 0 and len(words) < 6:
@@ -260,17 +385,27 @@ def _title_before(doc, i: int) -> list[str]:
 
 
 def split_name(tokens) -> tuple[str, list[str]]:
-    """("Sergey Lavrov", ["Foreign", "Minister"]) from the tokens of a name with its titles."""
+    """("Pavel Orlov", ["Foreign", "Minister"]) from the tokens of a name with its titles."""
     toks = [t for t in tokens if not t.is_space]
     # drop a possessive or punctuation at the end
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
         toks.pop()
     title: list[str] = []
-    while toks and (roles.is_office_word(toks[0].text.strip(".")) or roles.is_office_word(toks[0].text) or toks[0].lower_ in roles.HONORIFICS
-                    or toks[0].lower_.rstrip(".") in roles.HONORIFICS or toks[0].lower_ in roles.FORMER
-                    or roles.country_code(toks[0].text) or toks[0].lower_ in NAME_STRIP) and len(toks) > 1:
+    while (
+        toks
+        and (
+            roles.is_office_word(toks[0].text.strip("."))
+            or roles.is_office_word(toks[0].text)
+            or toks[0].lower_ in roles.HONORIFICS
+            or toks[0].lower_.rstrip(".") in roles.HONORIFICS
+            or toks[0].lower_ in roles.FORMER
+            or roles.country_code(toks[0].text)
+            or toks[0].lower_ in NAME_STRIP
+        )
+        and len(toks) > 1
+    ):
         title.append(toks.pop(0).text)
-    # keep the text's own spacing: "Holtz-Eakin", "Ban Ki-moon"
+    # keep the text's own spacing: "Tierney-Voss", "Ban Ki-moon"
     name = "".join(t.text_with_ws for t in toks).strip()
     name = re.sub(r"\s+", " ", name)
     return name, title
@@ -282,7 +417,12 @@ def _phrase_tokens(subject):
     for t in subject.lefts:
         toks.extend(t.subtree)
     for t in subject.rights:
-        if t.dep_ in ("relcl", "appos", "punct", "acl", "advcl", "cc", "conj") or t.text in ("(", "—", "–", "-"):
+        if t.dep_ in ("relcl", "appos", "punct", "acl", "advcl", "cc", "conj") or t.text in (
+            "(",
+            "—",
+            "–",
+            "-",
+        ):
             break
         toks.extend(t.subtree)
     toks.sort(key=lambda t: t.i)
@@ -300,102 +440,135 @@ def _appos_person(subject):
     return None
 
 
+def _printed_name(tok) -> str:
+    return split_name(name_run(tok))[0]
+
+
 def _name_tokens(subject, phrase):
-    """The proper-name run that contains the head: "Dmitry Peskov" in "spokesman Dmitry Peskov"."""
-    by_i = {t.i: t for t in phrase}
-    run = [subject]
-    j = subject.i - 1
-    while j in by_i and (by_i[j].pos_ == "PROPN" or by_i[j].ent_iob_ == "I" and by_i[j].ent_type_ == "PERSON") \
-            and not roles.is_office_word(by_i[j].text.strip(".")) and by_i[j].lower_ not in roles.HONORIFICS \
-            and not (by_i[j].ent_type_ in ("ORG", "GPE", "NORP") and subject.ent_type_ == "PERSON"):
-        run.insert(0, by_i[j])
-        j -= 1
-    j = subject.i + 1
-    while j in by_i and by_i[j].pos_ == "PROPN" and by_i[j].ent_type_ == subject.ent_type_:
-        run.append(by_i[j])
-        j += 1
-    return run
+    """The proper-name run that contains the head: "Tomas Ekwall" in "spokesman Tomas Ekwall"."""
+    return name_run(subject)
 
 
 def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
     """A SpeakerMention for the subject token, and the pronoun to resolve later ("" if none)."""
     phrase = _phrase_tokens(subject)
-    text = _clean(" ".join(t.text for t in phrase))
-    low = subject.lower_
-    if subject.pos_ == "PRON" or low in PRONOUNS:
-        return SpeakerMention(name="", text=subject.text, resolved_from="pronoun"), low
+    text = _clean(_as_printed(phrase))
+    if subject.pos_ == "PRON" or subject.lower_ in PRONOUNS:
+        return SpeakerMention(name="", text=subject.text, resolved_from="pronoun"), subject.lower_
     app = _appos_person(subject)
     description: list[str] = []  # "Portugal's prime minister" in "Portugal's prime minister, NAME,"
     appositive = False
     if app is not None and (subject.pos_ == "NOUN" or roles.is_office_word(subject.text)):
-        # "A lawyer for the outlets, David Schulz, said": the name is the speaker
+        # "A lawyer for the union, Ruth Albers, said": the name is the speaker
         description = [t.text for t in phrase if t.i < app.i and not t.is_punct]
         appositive = _looks_like_name(app)
         subject, phrase = app, _phrase_tokens(app)
-        low = subject.lower_
-    is_person = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.ent_type_ not in
-                                                    ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"))
-    if (subject.pos_ == "PROPN" or subject.text[:1].isupper()) and low in index.by_surname:
-        is_person = True  # NER calls a lone surname an organisation now and then
-    if not is_person and subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "NORP", "GPE") \
-            and subject.ent_iob_ == "I":
+    if _is_person(subject, index, appositive and bool(roles.parse_title(description)["role"])):
+        return _person_mention(subject, phrase, text, description, index), ""
+    return _body_or_description(subject, phrase, text, index), ""
+
+
+NOT_PERSON_ENTS = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
+
+
+def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
+    if subject.lower_ in ORG_WORDS or roles.country_code(subject.text):
+        return False
+    if subject.ent_type_ == "PERSON" or (
+        subject.pos_ == "PROPN" and subject.ent_type_ not in NOT_PERSON_ENTS
+    ):
+        return True
+    if (subject.pos_ == "PROPN" or subject.text[:1].isupper()) and (
+        subject.lower_ in index.by_surname or _printed_name(subject).lower() in index.by_surname
+    ):
+        return True  # NER calls a lone surname ("Tierney-Voss") an organisation now and then
+    if subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "NORP", "GPE") and subject.ent_iob_ == "I":
         ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         if ent is not None and ent.end - 1 == subject.i and _titled_name(list(ent)):
-            is_person = True  # "Moldovan President Vasile Rotaru" tagged an organisation
-    if appositive and roles.parse_title(description)["role"]:
-        is_person = True  # "the prime minister, Helena Brito,": an office's appositive is a person
-    if is_person and subject.lower_ not in ORG_WORDS and roles.country_code(subject.text) == "":
-        run = _name_tokens(subject, phrase)
-        name, extra = split_name(run)
-        title_words = [t.text for t in phrase if t.i < run[0].i] + extra
-        p = index.person(name, title_words or description) if name else None
-        info = roles.parse_title(title_words) if title_words else {}
-        info = _fill(info, roles.parse_title(description) if description else {}, capitalise=True)
-        info = _fill(info, p.title if p else {})
-        mention = SpeakerMention(
-            name=p.name if p else name, text=text, type=SpeakerType.PERSON,
-            role=info.get("role", ""), role_is_former=info.get("role_is_former", False),
-            country=info.get("country", ""), organization=info.get("organization", ""),
-            resolved_from="surname" if p and p.name != name else "",
-        )
-        return mention, ""
-    words = [t.text for t in phrase]
-    info = roles.parse_title(words)
+            return True  # "Moldovan President Vasile Rotaru" tagged an organisation
+    return office_appositive  # "the prime minister, Helena Brito,": an office's appositive is a person
+
+
+def _person_mention(subject, phrase, text: str, description: list[str], index: PersonIndex) -> SpeakerMention:
+    run = _name_tokens(subject, phrase)
+    name, extra = split_name(run)
+    title_words = [t.text for t in phrase if t.i < run[0].i] + extra
+    p = index.person(name, title_words or description) if name else None
+    info = roles.parse_title(title_words) if title_words else {}
+    info = _fill(info, roles.parse_title(description) if description else {}, capitalise=True)
+    info = _fill(info, p.title if p else {})
+    return SpeakerMention(
+        name=p.name if p else name,
+        text=text,
+        type=SpeakerType.PERSON,
+        role=info.get("role", ""),
+        role_is_former=info.get("role_is_former", False),
+        country=info.get("country", ""),
+        organization=info.get("organization", ""),
+        resolved_from="surname" if p and p.name != name else "",
+    )
+
+
+def _body_or_description(subject, phrase, text: str, index: PersonIndex) -> SpeakerMention:
+    """A group ("critics"), an organisation ("the ministry") or a description ("the spokesman")."""
+    info = roles.parse_title([t.text for t in phrase])
     head = subject.lemma_.lower()
     inst = roles.INSTITUTIONS.get(text.lower().removeprefix("the ").strip())
     named_body = subject.ent_type_ in ("ORG", "GPE", "NORP") or inst is not None or _is_proper_phrase(phrase)
     if subject.tag_ in ("NNS", "NNPS") and not named_body or head in GROUP_WORDS:
         # "environmental groups", "critics", "energy ministers from eight countries": no named body
-        return SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.GROUP, role=info["role"],
-                              country=info["country"]), ""
+        return SpeakerMention(
+            name=_strip_det(text),
+            text=text,
+            type=SpeakerType.GROUP,
+            role=info["role"],
+            country=info["country"],
+        )
     if subject.ent_type_ in ("ORG", "GPE", "NORP") or head in ORG_WORDS or inst is not None:
         name = _strip_det(text)
         country = info["country"] or (inst or "")
-        return SpeakerMention(name=name, text=text, type=SpeakerType.ORGANIZATION, country=country,
-                              organization=name), ""
-    # a description: "the spokesman", "the Indiana governor", "a spokeswoman for Hillary Clinton"
-    mention = SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.PERSON, role=info["role"],
-                             role_is_former=info["role_is_former"], country=info["country"],
-                             organization=info["organization"])
-    definite = phrase and phrase[0].lower_ == "the" and not any(t.lower_ in ("for", "of", "to") for t in phrase)
+        return SpeakerMention(
+            name=name, text=text, type=SpeakerType.ORGANIZATION, country=country, organization=name
+        )
+    # a description: "the spokesman", "the Indiana governor", "a spokeswoman for Ruth Albers"
+    mention = SpeakerMention(
+        name=_strip_det(text),
+        text=text,
+        type=SpeakerType.PERSON,
+        role=info["role"],
+        role_is_former=info["role_is_former"],
+        country=info["country"],
+        organization=info["organization"],
+    )
+    if info["role"]:
+        _resolve_description(mention, phrase, info, index)
+    return mention
+
+
+def _resolve_description(mention: SpeakerMention, phrase, info: dict, index: PersonIndex) -> None:
+    """ "the minister" -> the one person the article named with that office."""
+    owned = any(t.lower_ in ("for", "of", "to") for t in phrase)  # "a spokeswoman for X" is not X
+    definite = bool(phrase) and phrase[0].lower_ == "the" and not owned
     # "Denmark's climate minister": a country's office is as definite as "the"
-    possessive = len(phrase) > 2 and phrase[1].tag_ == "POS" and bool(roles.country_code(phrase[0].text)) \
-        and not any(t.lower_ in ("for", "of", "to") for t in phrase)
-    if (definite or possessive) and info["role"]:
-        title = [t.text for t in phrase if t.lower_ not in NAME_STRIP and not t.is_punct and t.tag_ != "POS"]
-        p = _by_description(index, title, info["country"])
-        if p is None and definite:
-            p = _by_role(index, [t.text for t in phrase if t.lower_ not in NAME_STRIP and not t.is_punct])
-        if p is not None:
-            mention.name = p.name
-            mention.resolved_from = "description"
-            if p.title.get("role"):
-                # the full mention's office: "the minister" is the "Danish Climate Minister" named
-                mention.role = p.title["role"]
-                mention.role_is_former = p.title.get("role_is_former", False)
-                mention.country = p.title.get("country", "") or mention.country
-                mention.organization = p.title.get("organization", "")
-    return mention, ""
+    possessive = (
+        len(phrase) > 2 and phrase[1].tag_ == "POS" and bool(roles.country_code(phrase[0].text)) and not owned
+    )
+    if not (definite or possessive):
+        return
+    title = [t.text for t in phrase if t.lower_ not in NAME_STRIP and not t.is_punct and t.tag_ != "POS"]
+    p = _by_description(index, title, info["country"])
+    if p is None and definite:
+        p = _by_role(index, [t.text for t in phrase if t.lower_ not in NAME_STRIP and not t.is_punct])
+    if p is None:
+        return
+    mention.name = p.name
+    mention.resolved_from = "description"
+    if p.title.get("role"):
+        # the full mention's office: "the minister" is the "Danish Climate Minister" named
+        mention.role = p.title["role"]
+        mention.role_is_former = p.title.get("role_is_former", False)
+        mention.country = p.title.get("country", "") or mention.country
+        mention.organization = p.title.get("organization", "")
 
 
 # offices written with capitals in front of a name: "prime minister" -> "Prime Minister"
@@ -419,8 +592,12 @@ def _fill(info: dict, more: dict, capitalise: bool = False) -> dict:
 def _looks_like_name(tok) -> bool:
     """A run of two or more capitalised proper nouns ending at ``tok`` that is no country or body."""
     run = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
-    return tok.pos_ == "PROPN" and len(run) >= 2 and all(t.text[:1].isupper() for t in run) \
+    return (
+        tok.pos_ == "PROPN"
+        and len(run) >= 2
+        and all(t.text[:1].isupper() for t in run)
         and not any(roles.country_code(t.text) or t.lower_ in ORG_WORDS for t in run)
+    )
 
 
 def _is_proper_phrase(phrase) -> bool:
@@ -442,7 +619,7 @@ def _by_description(index: PersonIndex, words: list[str], country: str):
 
 def _by_role(index: PersonIndex, words: list[str]):
     """The most recent person introduced with all these title words: "the spokesman" -> "Kremlin
-    spokesman Dmitry Peskov", "the Indiana governor" -> "Indiana Gov. Thomas Keller"."""
+    spokesman Oleg Varenko", "the Indiana governor" -> "Indiana Gov. Thomas Keller"."""
     want = {roles.normalize_word(w) for w in words}
     for m in reversed(index.mentions):
         if want <= m.person.roles:
@@ -455,6 +632,14 @@ def _strip_det(text: str) -> str:
     while words and words[0].lower() in NAME_STRIP:
         words.pop(0)
     return " ".join(words)
+
+
+def _as_printed(tokens) -> str:
+    """The tokens with the text's own spacing: "Tierney-Voss", never "Tierney - Voss"."""
+    out = []
+    for t, nxt in zip(tokens, [*tokens[1:], None], strict=True):
+        out.append(t.text + (t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else " "))
+    return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
 def _clean(text: str) -> str:
@@ -470,8 +655,9 @@ def _gender(p: Person) -> str:
     return "m" if m > f else "f" if f > m else ""
 
 
-def resolve_pronoun(pronoun: str, pos: int, paragraph: int, index: PersonIndex, statements_before,
-                    blocked) -> tuple[str, str]:
+def resolve_pronoun(
+    pronoun: str, pos: int, paragraph: int, index: PersonIndex, statements_before, blocked
+) -> tuple[str, str]:
     """(name, type) for a pronoun speaker at ``pos``, or ("", "") when nothing fits.
 
     he/she: the nearest earlier person of compatible gender in this or the three paragraphs
@@ -484,14 +670,14 @@ def resolve_pronoun(pronoun: str, pos: int, paragraph: int, index: PersonIndex, 
         for m in index.mentions:
             if m.start >= pos:
                 break
-            if m.paragraph < paragraph - 3 or blocked(m.start):
+            if m.paragraph < paragraph - PRONOUN_PARAGRAPHS or blocked(m.start):
                 continue
             (subjects if m.is_subject else others).append((m.start, m.person))
         for st_pos, st_name, st_type, named in statements_before:
             # only speakers with a name: "a 911 caller" or "one questioner" is no antecedent for "he"
-            if st_type == SpeakerType.PERSON and named and pos - 3000 < st_pos < pos:
+            if st_type == SpeakerType.PERSON and named and pos - PRONOUN_SPEAKER_CHARS < st_pos < pos:
                 subjects.append((st_pos, index.person(st_name)))
-        # speakers and clause subjects first ("Medvedev lashed out at Macron ... he wrote"), then any name
+        # speakers and clause subjects first ("Brandt attacked Varga ... he wrote"), then any name
         for cands in (subjects, others):
             cands.sort(key=lambda c: c[0], reverse=True)
             for _, p in cands:
@@ -500,8 +686,10 @@ def resolve_pronoun(pronoun: str, pos: int, paragraph: int, index: PersonIndex, 
         return "", ""
     if pronoun in PRONOUNS_PL or pronoun == "it":
         # "they" is a group or a body that spoke; "it" only a body
-        wanted = (SpeakerType.ORGANIZATION,) if pronoun == "it" else (SpeakerType.GROUP, SpeakerType.ORGANIZATION)
+        wanted = (
+            (SpeakerType.ORGANIZATION,) if pronoun == "it" else (SpeakerType.GROUP, SpeakerType.ORGANIZATION)
+        )
         for st_pos, st_name, st_type, _named in reversed(statements_before):
-            if pos - 1500 < st_pos < pos and st_type in wanted and st_name:
+            if pos - PLURAL_SPEAKER_CHARS < st_pos < pos and st_type in wanted and st_name:
                 return st_name, st_type
     return "", ""

@@ -73,7 +73,7 @@ def stance(text: str) -> tuple[str, float]:
         val = 1 if w in SUPPORT else -1 if w in OPPOSE else 0
         if not val:
             continue
-        if any(x in NEGATION for x in words[max(0, i - 3):i]) and w != "never":
+        if any(x in NEGATION for x in words[max(0, i - 3) : i]) and w != "never":
             val = -val
         score += val
         hits += 1
@@ -99,8 +99,13 @@ def describe_topic(topic: dict) -> str:
     return text
 
 
-def assign(quotes: list[str], topics: list[dict] | None, embed: Embedder | None = None,
-           threshold: float = 0.35, phrases: list[list[str]] | None = None) -> list[list[TopicSuggestion]]:
+def assign(
+    quotes: list[str],
+    topics: list[dict] | None,
+    embed: Embedder | None = None,
+    threshold: float = 0.35,
+    phrases: list[list[str]] | None = None,
+) -> list[list[TopicSuggestion]]:
     """For each quote, the topics it matches, best first; a quote that matches none gets a
     suggested new topic (see ``suggest``). ``phrases`` are each quote's noun phrases (from the
     parse); without them, runs of content words stand in."""
@@ -117,14 +122,20 @@ def assign(quotes: list[str], topics: list[dict] | None, embed: Embedder | None 
 
 def _match(quotes, topics, embed, threshold, out) -> None:
     # a keyword matches its singular or plural ("troops" finds "troop deployment")
-    kw = [[re.compile(r"\b" + re.escape(k.lower().removesuffix("s")) + r"(?:s|es)?\b") for k in t.get("keywords", []) if k]
-          for t in topics]
+    kw = [
+        [
+            re.compile(r"\b" + re.escape(k.lower().removesuffix("s")) + r"(?:s|es)?\b")
+            for k in t.get("keywords", [])
+            if k
+        ]
+        for t in topics
+    ]
     sims = None
     if embed is not None:
         # one batch for quotes and topic descriptions: embedding calls are the slow part
         descr = [describe_topic(t) for t in topics]
         vecs = list(embed(list(quotes) + descr))
-        qv, tv = vecs[: len(quotes)], vecs[len(quotes):]
+        qv, tv = vecs[: len(quotes)], vecs[len(quotes) :]
         sims = [[_cos(q, t) for t in tv] for q in qv]
     for qi, quote in enumerate(quotes):
         low = quote.lower()
@@ -135,8 +146,14 @@ def _match(quotes, topics, embed, threshold, out) -> None:
                 score = max(score, sims[qi][ti])
             if score >= threshold:
                 st, conf = stance(quote)
-                out[qi].append(TopicSuggestion(topic=topic["name"], score=round(score, 3), stance=st,
-                                               stance_confidence=round(conf, 2)))
+                out[qi].append(
+                    TopicSuggestion(
+                        topic=topic["name"],
+                        score=round(score, 3),
+                        stance=st,
+                        stance_confidence=round(conf, 2),
+                    )
+                )
         out[qi].sort(key=lambda s: -s.score)
 
 
@@ -200,8 +217,11 @@ def suggest(quotes: list[str], phrases: list[list[str]] | None = None) -> list[T
         name = " ".join(w[:1].upper() + w[1:] for w in best[1].split())
         st, conf = stance(quote)
         score = min(0.5, SUGGESTION_SCORE + 0.02 * min(best[0][0] - 2, 2))
-        out.append(TopicSuggestion(topic=name, score=round(score, 3), stance=st, stance_confidence=round(conf, 2),
-                                   suggested=True))
+        out.append(
+            TopicSuggestion(
+                topic=name, score=round(score, 3), stance=st, stance_confidence=round(conf, 2), suggested=True
+            )
+        )
     return out
 
 
@@ -219,3 +239,33 @@ def targets(quote: str, person_names: list[str], addressed: list[str] | None = N
         if name and name not in found:
             found.append(name)
     return found
+
+
+def noun_phrases(start: int, end: int, paragraphs, docs) -> list[str]:
+    """Noun chunks inside text[start:end], and their head nouns, in text order: topic candidates."""
+    out: list[str] = []
+    for (ps, pe), doc in zip(paragraphs, docs, strict=True):
+        if pe <= start or ps >= end:
+            continue
+        for chunk in doc.noun_chunks:
+            cs, ce = ps + chunk.start_char, ps + chunk.end_char
+            if cs < start or ce > end or chunk.root.pos_ == "PRON":
+                continue
+            words = [t for t in chunk if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop]
+            if len(words) >= 2:
+                out.append(" ".join(t.text for t in words))
+            if chunk.root.pos_ == "NOUN" and not chunk.root.is_stop:
+                out.append(chunk.root.text)
+    return out
+
+
+def attach(
+    statements, paragraphs, docs, topic_defs: list[dict] | None, embed: Embedder | None = None
+) -> None:
+    """Stage 7: set each statement's ``topics`` (analyst topics it matches, or a suggested one)."""
+    if topic_defs is None:
+        return
+    phrases = [noun_phrases(st.start, st.end, paragraphs, docs) for st in statements]
+    suggestions = assign([st.quote for st in statements], topic_defs, embed, phrases=phrases)
+    for st, sugg in zip(statements, suggestions, strict=True):
+        st.topics = sugg

@@ -22,6 +22,7 @@ class DateBasis:
     EXPLICIT = "explicit"  # "on 3 March", "March 2025"
     RELATIVE = "relative"  # "yesterday", "on Tuesday", "last month"
     PUBLISHED = "published"  # nothing in the text: the article's publication date
+    UNKNOWN = "unknown"  # nothing in the text and no publication date known: no date
 
 
 class SpeakerType:
@@ -61,10 +62,10 @@ class TopicSuggestion:
 @dataclass
 class ExtractedStatement:
     speaker: SpeakerMention
-    quote: str  # exactly text[start:end]
+    quote: str  # the speaker's words: no surrounding quotation marks, trailing comma or interrupting cue
     kind: str
     cue: str  # the cue word as printed: "said", "warned", "according to", ":"
-    start: int  # character offsets into the article text
+    start: int  # the citation: text[start:end] is the statement as printed, quotation marks included
     end: int
     date: date | None = None
     date_precision: str = DatePrecision.DAY

@@ -1,5 +1,6 @@
 """People, the offices they hold and when: countries, persons, aliases, organisations, positions, tenures."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -39,7 +40,12 @@ class Person(models.Model):
     slug = models.SlugField(max_length=220, unique=True)
     country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
     description = models.CharField(max_length=300, blank=True)
-    wikidata_id = models.CharField(max_length=20, blank=True, help_text="Q-number, e.g. Q312.")
+    wikidata_id = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id is Q followed by digits, e.g. Q312.")],
+        help_text="Q-number, e.g. Q312.",
+    )
     merged_into = models.ForeignKey(
         "self",
         null=True,
@@ -55,6 +61,7 @@ class Person(models.Model):
     class Meta:
         ordering = ["sort_name", "name"]
         indexes = [models.Index(fields=["country", "sort_name"])]
+        permissions = [("merge_person", "Can merge two records of one person")]
 
     def __str__(self):
         return self.name
@@ -78,6 +85,7 @@ class PersonAlias(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     normalized = models.CharField(max_length=200, db_index=True, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "person aliases"

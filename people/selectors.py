@@ -230,3 +230,18 @@ def office_holder_on(*, role: str, country_code: str, on: dt.date) -> Person | N
     latest_start = max(t.start for t in recent)
     holders = {t.person_id: t.person for t in recent if t.start == latest_start}
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def person_other_names(person: Person) -> list[str]:
+    """The person's other spellings for "Also written": one per spelling, without the name itself.
+
+    Reads the prefetched aliases (no query).
+    """
+    seen = {normalize_name(person.name)}
+    names = []
+    for alias in person.aliases.all():
+        key = normalize_name(alias.name)
+        if key and key not in seen:
+            seen.add(key)
+            names.append(alias.name)
+    return names

@@ -14,32 +14,11 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from extraction.names import PARTICLES
+
 from .models import DatePrecision, Organization, Person, PersonAlias, PersonSlugRedirect, Position, Tenure
-from .normalize import normalize_name, slug_for
+from .normalize import clean_display_name, normalize_name, slug_for
 from .selectors import country_get, person_find
-
-# Name particles kept lower case in sort names ("van der Leyen" sorts under L).
-_PARTICLES = {"van", "von", "der", "de", "da", "di", "del", "la", "le", "bin", "al"}
-
-
-def looks_like_person_name(name: str) -> bool:
-    """'Helena Vasconcelos Brito' yes; "Denmark's climate minister", 'officials', 'He' no.
-
-    Every word capitalised (name particles and hyphenated parts allowed), no possessive, 1-6 words.
-    Guards the people table against descriptions an extractor could not resolve to a name.
-    """
-    words = name.split()
-    if not 1 <= len(words) <= 6 or "'s" in name or "’s" in name:
-        return False
-    for word in words:
-        if word.lower() in _PARTICLES:
-            continue
-        if not word[:1].isupper() or (len(word) > 1 and word.isupper() and len(words) == 1):
-            return False
-    return not (len(words) == 1 and words[0].lower() in _PRONOUNS)
-
-
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who"}
 
 
 @dataclass(frozen=True)
@@ -87,12 +66,14 @@ def sort_name_for(name: str) -> str:
     if len(parts) < 2:
         return name
     surname_start = len(parts) - 1
-    while surname_start > 1 and parts[surname_start - 1].lower() in _PARTICLES:
+    # particles belong to the surname: "Ursula von der Leyen" sorts as "von der Leyen, Ursula"
+    while surname_start > 1 and parts[surname_start - 1].lower() in PARTICLES:
         surname_start -= 1
     return " ".join(parts[surname_start:]) + ", " + " ".join(parts[:surname_start])
 
 
 def person_alias_add(*, person: Person, name: str) -> None:
+    name = clean_display_name(name)
     if not normalize_name(name):
         return
     try:
@@ -105,6 +86,7 @@ def person_alias_add(*, person: Person, name: str) -> None:
 
 
 def person_create(*, name: str, country_code: str = "", description: str = "") -> Person:
+    name = clean_display_name(name)
     # lookup by id never matches: two people with one name are two rows, each with its own slug
     person = _create_with_unique_slug(
         Person,

@@ -28,7 +28,8 @@ class _StatementFeed(Feed):
             (c.article.outlet.name if c.article.outlet else (c.article.title or "article")) for c in statement.citation_list
         )
         demo = " (Sample article about fictional politicians.)" if selectors.statement_has_demo_source(statement) else ""
-        said = statement.said_on.isoformat() if statement.said_on else "date unknown"
+        dated = statement.said_on and statement.date_basis not in ("ingested", "unknown")
+        said = statement.said_on.isoformat() if dated else "date unknown"
         return f"“{bare_quote(statement.quote)}” — {statement.speaker_text}, {said}. Reported by: {sources or 'unknown'}.{demo}"
 
     def item_link(self, statement):

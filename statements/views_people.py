@@ -58,6 +58,7 @@ def person_detail(request, slug):
             "verified_tenures": [t for t in tenures if t.source != Tenure.Source.TEXT],
             "text_tenures": [t for t in tenures if t.source == Tenure.Source.TEXT],
             "stance_histories": stances.person_stance_histories(person_id=person.pk),
+            "other_names": people_selectors.person_other_names(person),
             "current": people_selectors.current_tenures(person),
             "topic_stances": topic_stances,
             "topic": topic,

@@ -6,7 +6,7 @@ from django.db import migrations
 def load_countries(apps, schema_editor):
     import pycountry
 
-    from people.demonyms import COMMON_NAMES, DEMONYMS
+    from extraction.demonyms import COMMON_NAMES, DEMONYMS
 
     Country = apps.get_model("people", "Country")
     for entry in pycountry.countries:

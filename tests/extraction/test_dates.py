@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from extraction.dates import find_date, format_date
+from extraction.dates import find_date
 
 PUB = date(2025, 3, 20)  # a Thursday
 
@@ -12,18 +12,18 @@ PUB = date(2025, 3, 20)  # a Thursday
 @pytest.mark.parametrize(
     ("words", "expected", "precision"),
     [
-        ("Starmer said on Tuesday", date(2025, 3, 18), "day"),
+        ("Okafor said on Tuesday", date(2025, 3, 18), "day"),
         ("she said on Thursday", date(2025, 3, 20), "day"),
         ("he said last Thursday", date(2025, 3, 13), "day"),
         ("he told reporters yesterday", date(2025, 3, 19), "day"),
-        ("Earlier this month, Starmer announced", date(2025, 3, 1), "month"),
-        ("Peskov warning last month", date(2025, 2, 1), "month"),
+        ("Earlier this month, Okafor announced", date(2025, 3, 1), "month"),
+        ("Ekwall adding last month", date(2025, 2, 1), "month"),
         ("the minister said last year", date(2024, 1, 1), "year"),
         ("she said on March 3", date(2025, 3, 3), "day"),
         ("she said on 3 March 2024", date(2024, 3, 3), "day"),
         ("he said in December", date(2024, 12, 1), "month"),
         ("he said two weeks ago", date(2025, 3, 6), "day"),
-        ("Lavrov previously argued", PUB, "day"),
+        ("Varga previously argued", PUB, "day"),
         ("he said", PUB, "day"),
     ],
 )
@@ -37,9 +37,3 @@ def test_never_after_publication():
     assert d == date(2024, 3, 30)
     d, _, basis, _ = find_date("he will speak on 1 April 2026", PUB)
     assert d == PUB and basis == "published"
-
-
-def test_format_at_precision():
-    assert format_date(date(2025, 3, 1), "month") == "2025-03"
-    assert format_date(date(2024, 1, 1), "year") == "2024"
-    assert format_date(date(2025, 3, 18), "day") == "2025-03-18"

@@ -7,22 +7,22 @@ from extraction.quotes import find_quotes, quoted_letters
 
 def _quotes(text):
     paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    return [text[q.start:q.end] for q in find_quotes(text, paras)], find_quotes(text, paras)
+    return [text[q.start : q.end] for q in find_quotes(text, paras)], find_quotes(text, paras)
 
 
 def test_curly_and_straight_marks():
-    texts, _ = _quotes('“One two three,” she said. He said "four five six" too.')
-    assert texts == ["“One two three,”", '"four five six"']
+    texts, _ = _quotes('“Bridges cost money,” she said. He called it "a fair price" later.')
+    assert texts == ["“Bridges cost money,”", '"a fair price"']
 
 
-def test_nyt_doubled_apostrophes():
-    texts, _ = _quotes("''This isn't tax reform,'' said Mr. Holtz-Eakin.")
-    assert texts == ["''This isn't tax reform,''"]
+def test_doubled_apostrophes_as_quotation_marks():
+    texts, _ = _quotes("''The levy stays where it is,'' said Mr. Ekwall.")
+    assert texts == ["''The levy stays where it is,''"]
 
 
 def test_apostrophes_are_not_quotation_marks():
-    texts, _ = _quotes("“They’re told peacekeepers shouldn’t come,” he wrote.")
-    assert texts == ["“They’re told peacekeepers shouldn’t come,”"]
+    texts, _ = _quotes("“The mayor’s drivers won’t strike again,” she wrote.")
+    assert texts == ["“The mayor’s drivers won’t strike again,”"]
 
 
 def test_quote_over_several_paragraphs_is_one_run():
@@ -34,16 +34,16 @@ def test_quote_over_several_paragraphs_is_one_run():
 
 
 def test_odd_count_does_not_flip_later_paragraphs():
-    text = '"We will not leave them," she said. "But it will be smaller.\n\nThen the mayor said "a disgrace" twice.'
+    text = '"The depot stays open," she said. "Only the night shift goes.\n\nThen the mayor said "a scandal" twice.'
     texts, _ = _quotes(text)
-    assert texts[0] == '"We will not leave them,"'
-    assert texts[1].startswith('"But it will be smaller.')
-    assert texts[2] == '"a disgrace"'
+    assert texts[0] == '"The depot stays open,"'
+    assert texts[1].startswith('"Only the night shift goes.')
+    assert texts[2] == '"a scandal"'
 
 
 def test_paragraph_opening_with_a_closing_mark_opens_a_quote():
-    texts, _ = _quotes("”Fear. I am truly afraid.” ― Edwin Monroy")
-    assert texts == ["”Fear. I am truly afraid.”"]
+    texts, _ = _quotes("”Rain. Nothing but rain all spring.” ― Lidia Marsh")
+    assert texts == ["”Rain. Nothing but rain all spring.”"]
 
 
 def test_quoted_letters_counts_inside_and_outside():

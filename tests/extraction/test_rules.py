@@ -16,11 +16,13 @@ def _one(statements):
 
 # --- direct quotations -------------------------------------------------------------------------
 
+
 def test_direct_quote_speaker_after(extract):
     st = _one(extract(HEAD + '"We will build the line on time," Premier Marc Leblanc said.'))
     assert st.kind == "direct"
     assert st.speaker.name == "Marc Leblanc"
-    assert st.quote == '"We will build the line on time,"'
+    assert st.quote == "We will build the line on time"
+    assert st.start == len(HEAD) and st.end == len(HEAD) + len('"We will build the line on time,"')
 
 
 def test_direct_quote_speaker_before_with_colon(extract):
@@ -29,42 +31,50 @@ def test_direct_quote_speaker_before_with_colon(extract):
 
 
 def test_interrupted_quote_in_one_sentence_is_one_statement(extract):
-    text = (HEAD + "Health Minister Kavita Rao spoke in Delhi.\n\n"
-            "“We will start where the need is greatest,” she added, “and we will not stop.”")
+    text = (
+        HEAD + "Health Minister Kavita Rao spoke in Delhi.\n\n"
+        "“We will start where the need is greatest,” she added, “and we will not stop.”"
+    )
     st = _one(extract(text))
-    assert st.quote.startswith("“We will start") and st.quote.endswith("stop.”")
+    assert st.quote == "We will start where the need is greatest and we will not stop."
 
 
 def test_second_sentence_after_the_cue_is_its_own_statement(extract):
     text = HEAD + '"The machines did not fail," Ibrahim Sadiq said at a briefing. "We are confident in them."'
     stmts = extract(text)
-    assert [s.quote for s in stmts] == ['"The machines did not fail,"', '"We are confident in them."']
+    assert [s.quote for s in stmts] == ["The machines did not fail", "We are confident in them."]
     assert {s.speaker.name for s in stmts} == {"Ibrahim Sadiq"}
 
 
 def test_quote_over_paragraphs_keeps_its_speaker(extract):
-    text = (HEAD + "Premier Marc Leblanc defended the plan on Friday.\n\n"
-            '"When we took office, this city had been promised a subway for forty years.\n\n'
-            '"We are going to build it, and we are going to open it," he said.')
+    text = (
+        HEAD + "Premier Marc Leblanc defended the plan on Friday.\n\n"
+        '"When we took office, this city had been promised a subway for forty years.\n\n'
+        '"We are going to build it, and we are going to open it," he said.'
+    )
     stmts = extract(text)
     assert len(stmts) == 2
     assert {s.speaker.name for s in stmts} == {"Marc Leblanc"}
 
 
 def test_standalone_quote_paragraph_takes_the_previous_speaker(extract):
-    text = (HEAD + '"Our mandate is price stability," Governor Grace Wanjiru said.\n\n'
-            '"We will not apologise for doing our job, and we will not cut rates early."')
+    text = (
+        HEAD + '"Our mandate is price stability," Governor Grace Wanjiru said.\n\n'
+        '"We will not apologise for doing our job, and we will not cut rates early."'
+    )
     stmts = extract(text)
     assert len(stmts) == 2 and all(s.speaker.name == "Grace Wanjiru" for s in stmts)
 
 
 def test_short_and_scare_quotes_are_not_statements(extract):
-    text = HEAD + ('The prospect of sending "peacekeepers" worried officials in the capital. '
-                   '"Absolutely not," he said.')
+    text = HEAD + (
+        'Plans for a "super-port" on the estuary divided the town for years. "Never again," he said.'
+    )
     assert extract(text) == []
 
 
 # --- reported speech ---------------------------------------------------------------------------
+
 
 def test_said_that(extract):
     st = _one(extract(HEAD + "Finance Minister Yuta Saeki said that the yen's weakness was temporary."))
@@ -73,33 +83,40 @@ def test_said_that(extract):
 
 
 def test_inverted_said(extract):
-    st = _one(extract(HEAD + "The economy will recover by spring, Finance Minister Yuta Saeki said on Monday."))
+    st = _one(
+        extract(HEAD + "The economy will recover by spring, Finance Minister Yuta Saeki said on Monday.")
+    )
     assert st.kind == "indirect" and st.speaker.name == "Yuta Saeki"
     assert st.quote.startswith("The economy will recover")
 
 
 def test_according_to(extract):
-    st = _one(extract(HEAD + "According to Oleg Varenko, the talks have stalled because of sanctions."))
+    st = _one(extract(HEAD + "According to Oleg Varenko, the ferry talks have stalled over fuel prices."))
     assert st.cue == "according to" and st.speaker.name == "Oleg Varenko"
 
 
 def test_told_reporters(extract):
-    st = _one(extract(HEAD + "Oleg Varenko told reporters that Moscow saw no basis for new talks."))
-    assert st.speaker.name == "Oleg Varenko" and "Moscow saw no basis" in st.quote
+    st = _one(extract(HEAD + "Oleg Varenko told reporters that the harbour would stay closed until June."))
+    assert st.speaker.name == "Oleg Varenko" and "harbour would stay closed" in st.quote
 
 
 def test_mixed_reported_clause_with_a_quoted_fragment(extract):
-    st = _one(extract(HEAD + 'Minister Sarah Kinnear said the program remained "on track in every way" this year.'))
+    st = _one(
+        extract(HEAD + 'Minister Sarah Kinnear said the program remained "on track in every way" this year.')
+    )
     assert st.kind == "mixed"
 
 
 def test_warned_and_urged(extract):
-    stmts = extract(HEAD + "Senator Ana Ruiz warned that the levy would drive builders out of the market. "
-                           "She urged the government to publish the contracts.")
+    stmts = extract(
+        HEAD + "Senator Ana Ruiz warned that the levy would drive builders out of the market. "
+        "She urged the government to publish the contracts."
+    )
     assert [s.speaker.name for s in stmts] == ["Ana Ruiz", "Ana Ruiz"]
 
 
 # --- what is not a statement -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "sentence",
@@ -125,6 +142,7 @@ def test_headline_is_not_a_statement(extract):
 
 # --- speakers ----------------------------------------------------------------------------------
 
+
 def test_title_country_and_office_split_from_the_name(extract):
     st = _one(extract(HEAD + "Russian Foreign Minister Sergey Lavrov said the talks had failed completely."))
     sp = st.speaker
@@ -132,7 +150,9 @@ def test_title_country_and_office_split_from_the_name(extract):
 
 
 def test_former_office(extract):
-    st = _one(extract(HEAD + "Former Canadian Prime Minister Justin Marcotte said Ottawa was exploring options."))
+    st = _one(
+        extract(HEAD + "Former Canadian Prime Minister Justin Marcotte said Ottawa was exploring options.")
+    )
     assert st.speaker.role_is_former and st.speaker.country == "CA" and st.speaker.name == "Justin Marcotte"
 
 
@@ -142,28 +162,36 @@ def test_spokesman_of_an_institution(extract):
 
 
 def test_pronoun_goes_to_the_right_gender(extract):
-    text = (HEAD + "Finance Minister James Mwangi met Governor Grace Wanjiru on Thursday.\n\n"
-            "She said inflation was still too high to justify deep cuts.")
+    text = (
+        HEAD + "Finance Minister James Mwangi met Governor Grace Wanjiru on Thursday.\n\n"
+        "She said inflation was still too high to justify deep cuts."
+    )
     st = _one(extract(text))
     assert st.speaker.name == "Grace Wanjiru"
 
 
 def test_pronoun_goes_to_the_last_speaker_not_the_object(extract):
-    text = (HEAD + "Dmitry Volkov lashed out at Emmanuel Duval and Keith Stern on Monday.\n\n"
-            '"They want a war with us," he wrote.')
+    text = (
+        HEAD + "Dmitry Salnik turned on Emmanuel Duval and Keith Stern on Monday.\n\n"
+        '"They want to close every mine in the valley," he wrote.'
+    )
     st = _one(extract(text))
-    assert st.speaker.name == "Dmitry Volkov"
+    assert st.speaker.name == "Dmitry Salnik"
 
 
 def test_surname_joins_the_full_name(extract):
-    text = (HEAD + "Prime Minister Keith Stern visited Leeds on Monday.\n\n"
-            "Stern said the government would double council house building.")
+    text = (
+        HEAD + "Prime Minister Keith Stern visited Leeds on Monday.\n\n"
+        "Stern said the government would double council house building."
+    )
     assert _one(extract(text)).speaker.name == "Keith Stern"
 
 
 def test_description_resolves_to_the_person_with_that_office(extract):
-    text = (HEAD + "Indiana Gov. Thomas Keller signed the bill on Monday.\n\n"
-            "The Indiana governor said families should never be taxed out of their homes.")
+    text = (
+        HEAD + "Indiana Gov. Thomas Keller signed the bill on Monday.\n\n"
+        "The Indiana governor said families should never be taxed out of their homes."
+    )
     st = _one(extract(text))
     assert st.speaker.name == "Thomas Keller" and st.speaker.resolved_from == "description"
 
@@ -186,22 +214,34 @@ def test_office_only_speaker_keeps_role_and_country(extract):
 
 # --- dates, targets, topics, platform ----------------------------------------------------------
 
+
 def test_statement_dates(extract):
-    text = (HEAD + "Earlier this month, Prime Minister Keith Stern announced that Britain was ready to act. "
-            "Spokesman Oleg Varenko warned last month that any deployment would be unacceptable.")
+    text = (
+        HEAD
+        + "Earlier this month, Prime Minister Keith Stern announced that the rail fares would be frozen. "
+        "Spokesman Oleg Varenko warned last month that the freeze would cost the operators dearly."
+    )
     stmts = extract(text, published="2025-03-20")
-    assert [(str(s.date), s.date_precision) for s in stmts] == [("2025-03-01", "month"), ("2025-02-01", "month")]
+    assert [(str(s.date), s.date_precision) for s in stmts] == [
+        ("2025-03-01", "month"),
+        ("2025-02-01", "month"),
+    ]
 
 
 def test_platform_and_targets(extract):
-    text = (HEAD + "Emmanuel Duval met Keith Stern in Paris.\n\n"
-            '"Keith Stern has no plan for the border and everyone knows it," Dmitry Volkov wrote on X.')
+    text = (
+        HEAD + "Emmanuel Duval met Keith Stern in Paris.\n\n"
+        '"Keith Stern has no plan for the coalfields and he knows it," Dmitry Salnik wrote on X.'
+    )
     st = _one(extract(text))
     assert st.platform == "X" and "Keith Stern" in st.targets
 
 
 def test_topics_keyword_and_embedder(extract):
-    topics = [{"name": "Housing", "keywords": ["council homes", "housing"]}, {"name": "Defence", "keywords": ["troops"]}]
+    topics = [
+        {"name": "Housing", "keywords": ["council homes", "housing"]},
+        {"name": "Defence", "keywords": ["troops"]},
+    ]
     text = HEAD + "Helen Marsh said the government would double the number of council homes built each year."
     st = _one(extract(text, topics=topics))
     assert [t.topic for t in st.topics] == ["Housing"]
@@ -213,15 +253,40 @@ def test_topics_keyword_and_embedder(extract):
     assert {t.topic for t in st.topics} == {"Housing", "Defence"}
 
 
-def test_quote_is_exactly_the_text_span(extract):
-    text = HEAD + '"We have waited too long," Helen Marsh said. She said the plan would be paid for by developers.'
-    for st in extract(text):
-        assert text[st.start:st.end] == st.quote
+def test_quote_is_the_words_and_the_span_is_the_citation(extract):
+    text = (
+        HEAD
+        + '"We have waited too long," Helen Marsh said. She said the plan would be paid for by developers.'
+    )
+    direct, reported = extract(text)
+    assert (direct.quote, text[direct.start : direct.end]) == (
+        "We have waited too long",
+        '"We have waited too long,"',
+    )
+    assert reported.quote == text[reported.start : reported.end] == "the plan would be paid for by developers"
+
+
+def test_quotation_marks_of_every_style_are_left_out(extract):
+    text = HEAD + (
+        "''The fares stay,'' said Mayor Ruth Albers.\n\n"
+        "“We will not close the depot,” Tomas Ekwall said.\n\n"
+        "‘The council has no money left,’ said Grace Okafor."
+    )
+    assert [s.quote for s in extract(text)] == [
+        "The fares stay",
+        "We will not close the depot",
+        "The council has no money left",
+    ]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "Only a headline", 'Head\n\n"""" " " “ ” ” “ \'\' said said.', "Head\n\nHe said.\n\n“Unclosed quote running on"],
+    [
+        "",
+        "Only a headline",
+        'Head\n\n"""" " " “ ” ” “ \'\' said said.',
+        "Head\n\nHe said.\n\n“Unclosed quote running on",
+    ],
 )
 def test_degenerate_texts_give_no_statements(extract, text):
     assert extract(text) == []
@@ -233,36 +298,51 @@ def test_no_publication_date_gives_no_date(extract):
 
 
 def test_quote_addressed_to_people_the_speaker_attacked(extract):
-    text = (HEAD + "Posting on X, Dmitry Volkov lashed out at Emmanuel Duval and Keith Stern.\n\n"
-            '"You want to arm the whole continent against us," he wrote.')
+    text = (
+        HEAD + "Writing on X, Dmitry Salnik turned on Emmanuel Duval and Keith Stern.\n\n"
+        '"You want to shut the valley down and call it progress," he wrote.'
+    )
     st = _one(extract(text))
-    assert st.speaker.name == "Dmitry Volkov" and st.platform == "X"
+    assert st.speaker.name == "Dmitry Salnik" and st.platform == "X"
     assert set(st.targets) == {"Emmanuel Duval", "Keith Stern"}
 
 
 def test_spokesman_takes_the_organisation_of_the_sentence(extract):
-    text = HEAD + ("The Kremlin rejected the idea, with spokesman Oleg Varenko warning that any deployment "
-                   "would be unacceptable.")
+    text = HEAD + (
+        "The Kremlin turned down the grain offer, with spokesman Oleg Varenko adding that the price "
+        "was far too low."
+    )
     st = _one(extract(text))
     assert (st.speaker.name, st.speaker.organization, st.speaker.country) == ("Oleg Varenko", "Kremlin", "RU")
 
 
 def test_majority_leader_speaks_but_a_majority_of_voters_is_a_poll(extract):
-    st = _one(extract(HEAD + "“Our assumption is that the veto will be overridden,” Senate Majority Leader "
-                             "Mitch Cornwall said Tuesday."))
+    st = _one(
+        extract(
+            HEAD + "“We have the votes to pass the water bill this week,” Senate Majority Leader "
+            "Mitch Cornwall said Tuesday."
+        )
+    )
     assert st.speaker.name == "Mitch Cornwall"
     assert extract(HEAD + "A majority of voters said the economy was their main concern this year.") == []
 
 
 def test_interrupted_quote_around_a_participle(extract):
-    st = _one(extract(HEAD + "“Every time you say that,” Jon Tennant said, referring to the excuse, "
-                             "“you give ammunition to the people who want to break up the banks.”"))
-    assert st.quote.startswith("“Every time") and st.quote.endswith("banks.”")
+    st = _one(
+        extract(
+            HEAD + "“Each delay costs the farmers,” Jon Tennant said, pointing to the flooded fields, "
+            "“and nobody in the ministry seems to care.”"
+        )
+    )
+    assert st.quote == "Each delay costs the farmers and nobody in the ministry seems to care."
 
 
 def test_later_quoted_sentence_in_the_paragraph_keeps_the_speaker(extract):
-    text = (HEAD + '"We have had problems with intrusions before," President Ana Ruiz said after the meeting. '
-            'She did not threaten retaliation. "Our goal is not to start a cycle of escalation."')
+    text = (
+        HEAD
+        + '"The ferries have broken down three times this winter," President Ana Ruiz said after the vote. '
+        'She left the chamber early. "We will buy two new boats before the summer."'
+    )
     stmts = extract(text)
     assert [s.speaker.name for s in stmts if s.kind == "direct"] == ["Ana Ruiz", "Ana Ruiz"]
 
@@ -277,12 +357,18 @@ def test_topic_description_is_embedded_with_name_and_keywords():
 
 def test_new_topic_suggested_from_a_phrase_two_statements_share(extract):
     topics = [{"name": "Health care", "description": "Hospitals and clinics.", "keywords": ["hospital"]}]
-    text = (HEAD + "Fisheries Minister Eirik Solbakken Moe said the new fishing quotas would protect the cod "
-            "stocks of the north.\n\n"
-            "Opposition leader Marit Haugland said the fishing quotas would ruin small harbours.\n\n"
-            "Solbakken Moe said the government would build a new hospital in Tromsø.")
+    text = (
+        HEAD + "Fisheries Minister Eirik Solbakken Moe said the new fishing quotas would protect the cod "
+        "stocks of the north.\n\n"
+        "Opposition leader Marit Haugland said the fishing quotas would ruin small harbours.\n\n"
+        "Solbakken Moe said the government would build a new hospital in Tromsø."
+    )
     runs = [[(t.topic, t.score, t.suggested) for t in s.topics] for s in extract(text, topics=topics)]
-    assert runs == [[("Fishing Quotas", 0.3, True)], [("Fishing Quotas", 0.3, True)], [("Health care", 0.6, False)]]
+    assert runs == [
+        [("Fishing Quotas", 0.3, True)],
+        [("Fishing Quotas", 0.3, True)],
+        [("Health care", 0.6, False)],
+    ]
     assert runs == [[(t.topic, t.score, t.suggested) for t in s.topics] for s in extract(text, topics=topics)]
 
 

@@ -8,9 +8,11 @@ def _speakers(statements):
 
 
 def test_description_resolves_to_the_minister_named_later(extract):
-    text = (HEAD + "Norway's fisheries minister on Monday defended the quota, saying it would protect the coast "
-            "for decades.\n\n"
-            "Norwegian Fisheries Minister Eirik Solbakken Moe said the boats would be ready by spring.")
+    text = (
+        HEAD + "Norway's fisheries minister on Monday defended the quota, saying it would protect the coast "
+        "for decades.\n\n"
+        "Norwegian Fisheries Minister Eirik Solbakken Moe said the boats would be ready by spring."
+    )
     stmts = extract(text)
     assert [s.speaker.name for s in stmts] == ["Eirik Solbakken Moe", "Eirik Solbakken Moe"]
     first = stmts[0].speaker
@@ -18,17 +20,26 @@ def test_description_resolves_to_the_minister_named_later(extract):
 
 
 def test_appositive_name_after_a_description(extract):
-    text = (HEAD + "Ireland's prime minister, Aoife Dempsey Carrick, who opened the talks, repeated the promise "
-            'she made last week: "We will not back down on the quota."')
+    text = (
+        HEAD + "Ireland's prime minister, Aoife Dempsey Carrick, who opened the talks, repeated the promise "
+        'she made last week: "We will not back down on the quota."'
+    )
     sp = extract(text)[0].speaker
-    assert (sp.name, sp.type, sp.role, sp.country) == ("Aoife Dempsey Carrick", "person", "Prime Minister", "IE")
+    assert (sp.name, sp.type, sp.role, sp.country) == (
+        "Aoife Dempsey Carrick",
+        "person",
+        "Prime Minister",
+        "IE",
+    )
 
 
 def test_groups_are_not_organisations(extract):
-    text = (HEAD + "Environmental groups said the plan lacked deadlines.\n\n"
-            "Critics said the plan was too slow for the coast.\n\n"
-            "Fisheries ministers from six Nordic countries said they would share the cost of patrol boats.\n\n"
-            "The ministry said the boats would be ordered in March.")
+    text = (
+        HEAD + "Environmental groups said the plan lacked deadlines.\n\n"
+        "Critics said the plan was too slow for the coast.\n\n"
+        "Fisheries ministers from six Nordic countries said they would share the cost of patrol boats.\n\n"
+        "The ministry said the boats would be ordered in March."
+    )
     types = {s.speaker.name: s.speaker.type for s in extract(text)}
     assert types["Environmental groups"] == "group"
     assert types["Critics"] == "group"
@@ -37,19 +48,22 @@ def test_groups_are_not_organisations(extract):
 
 
 def test_compound_surname_carries_full_name_role_and_country(extract):
-    text = (HEAD + "Norwegian Fisheries Minister Eirik Solbakken Moe said the deal would protect the coast.\n\n"
-            '"A boat without fuel is a museum," Solbakken Moe said.\n\n'
-            "He added that the first patrols would start in April.")
+    text = (
+        HEAD + "Norwegian Fisheries Minister Eirik Solbakken Moe said the deal would protect the coast.\n\n"
+        '"A boat without fuel is a museum," Solbakken Moe said.\n\n'
+        "He added that the first patrols would start in April."
+    )
     stmts = extract(text)
     assert _speakers(stmts) == [("Eirik Solbakken Moe", "person", "Fisheries Minister", "NO")] * 3
     assert [s.speaker.resolved_from for s in stmts] == ["", "surname", "pronoun"]
 
 
 def test_targets_of_an_attack_and_the_quote_that_follows(extract):
-    text = (HEAD + "Posting on Telegram, former Moldovan President Vasile Rotaru lashed out at French President "
-            "Etienne Marchal and British Prime Minister Gareth Pennington, accusing them of dragging Europe "
-            "toward war.\n\n"
-            '"You are sleepwalking into a disaster, and you will answer for it," he wrote.')
+    text = (
+        HEAD + "In a long Telegram post, former Moldovan President Vasile Rotaru criticised French President "
+        "Etienne Marchal and British Prime Minister Gareth Pennington over the wheat tariffs.\n\n"
+        '"You have ruined a harvest, and you will pay for it at the ballot box," he wrote.'
+    )
     stmts = extract(text)
     assert {s.speaker.name for s in stmts} == {"Vasile Rotaru"}
     for s in stmts:
@@ -57,6 +71,22 @@ def test_targets_of_an_attack_and_the_quote_that_follows(extract):
 
 
 def test_targets_are_never_places(extract):
-    text = (HEAD + "Foreign Minister Lena Halvorsen said Victoria Falls and Kiev should be protected, "
-            "and that Marco Bellandi had promised help.")
+    text = (
+        HEAD + "Foreign Minister Lena Halvorsen said Victoria Falls and Kiev should be protected, "
+        "and that Marco Bellandi had promised help."
+    )
     assert extract(text)[0].targets == ["Marco Bellandi"]
+
+
+def test_hyphenated_and_particle_names_are_kept_whole_and_joined(extract):
+    text = (
+        HEAD + "Transport Minister Clara Tierney-Voss defended the levy on Monday.\n\n"
+        "Tierney-Voss told reporters the levy would stay. Maria van den Heuvel-Smit, the opposition leader, "
+        "said the levy was a tax on work. Van den Heuvel-Smit added that she would vote against it."
+    )
+    stmts = extract(text)
+    assert [s.speaker.name for s in stmts] == ["Clara Tierney-Voss", "Maria van den Heuvel-Smit"] * 1 + [
+        "Maria van den Heuvel-Smit"
+    ]
+    assert all(" - " not in s.speaker.name and s.speaker.type == "person" for s in stmts)
+    assert stmts[0].speaker.role == "Transport Minister"

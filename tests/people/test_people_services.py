@@ -137,6 +137,7 @@ def test_office_named_alone_goes_to_the_last_holder_texts_showed():
     [
         ("Helena Vasconcelos Brito", True),
         ("Ingrid van der Brink", True),
+        ("Maria van den Heuvel-Smit", True),
         ("Beata Rutkowska-Lis", True),
         ("Medvedev", True),
         ("Denmark's climate minister", False),
@@ -147,6 +148,6 @@ def test_office_named_alone_goes_to_the_last_holder_texts_showed():
     ],
 )
 def test_looks_like_person_name(name, expected):
-    from people.services import looks_like_person_name
+    from extraction.names import looks_like_person_name
 
     assert looks_like_person_name(name) is expected

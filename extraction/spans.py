@@ -1,0 +1,137 @@
+"""Stage 4: the stretch of text each statement covers, and its kind.
+
+Reported content comes from the parse (the cue's clause or object), widened to a quotation the
+parse cut in two and cut where the speaker's clause ends; quotations a cue owns become direct
+statements; a quoted sentence interrupted by its own cue is one statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import quotes as quotes_mod
+from .article import Article
+from .ownership import MIN_WORDS, Ownership, is_quoted
+from .reported import Attribution
+from .types import Kind
+
+WORD = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"[.!?]$")
+# Where reported content usually stops: a new clause after a semicolon or dash, a non-restrictive
+# relative clause, the circumstances of the remark ("during the debate", "with jabs at ...").
+TAIL_CLAUSE = re.compile(r";|\s[—―–]\s|\s--\s")
+TAIL_OBJECT = re.compile(
+    r";|\s[—―–]\s|\s--\s|,\s(?:which|who|with|as well as|while|after|before)\s|\s(?:during|after|before)\s"
+)
+# A tail marker this early is part of the message ("said that — for now — ..."), not its end.
+TAIL_MIN_WORDS = 4
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    kind: str
+    attribution: Attribution
+    # the printed fragments of a quotation interrupted by its own cue; empty for one piece
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        return self.fragments or [(self.start, self.end)]
+
+
+def _words(s: str) -> int:
+    return len(WORD.findall(s))
+
+
+def statement_spans(
+    article: Article, atts_by_para: dict[int, list[Attribution]], own: Ownership
+) -> list[Span]:
+    """Every statement's span, kind and cue, in text order (a longer span first at one start)."""
+    spans, direct_atts = _reported_spans(article, atts_by_para, own)
+    spans += _direct_spans(article, own, direct_atts)
+    spans = merge_interrupted(spans, article.text)
+    spans = [s for s in spans if _words(article.text[s.start : s.end]) >= MIN_WORDS]
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[list[Span], set[int]]:
+    """Indirect and mixed statements; and the cues whose content is just their quotation."""
+    text, quotes = article.text, article.quotes
+    out: list[Span] = []
+    direct_atts: set[int] = set()
+    for p in sorted(atts_by_para):
+        for a in atts_by_para[p]:
+            if a.content is None:
+                continue
+            cs, ce = a.content
+            inner = [q for q in article.by_para.get(p, []) if id(q) in own.contained and own.of(q) is a]
+            ins, out_letters = quotes_mod.quoted_letters(text, quotes, cs, ce)
+            if inner and is_quoted(ins, out_letters):
+                direct_atts.add(id(a))  # the content is the quotation: emitted as direct
+                continue
+            if inner:
+                cs, ce = min(cs, min(q.start for q in inner)), max(ce, max(q.end for q in inner))
+            cs, ce = _widen_to_quotes(article, p, cs, ce)
+            ce = cut_tail(text, cs, ce, article.in_quote, a.clause)
+            ins, _ = quotes_mod.quoted_letters(text, quotes, cs, ce)
+            out.append(Span(cs, ce, Kind.MIXED if ins > 0 else Kind.INDIRECT, a))
+    return out, direct_atts
+
+
+def _widen_to_quotes(article: Article, p: int, cs: int, ce: int) -> tuple[int, int]:
+    """A content the parse ended (or began) inside a quotation takes the whole quotation."""
+    for q in article.by_para.get(p, []):
+        if cs < q.start < ce < q.end and q.closed:
+            ce = q.end
+        elif q.start < cs < q.end <= ce:
+            cs = q.start
+    return cs, ce
+
+
+def _direct_spans(article: Article, own: Ownership, direct_atts: set[int]) -> list[Span]:
+    out = []
+    for q in article.quotes:
+        a = own.of(q)
+        if a is None:
+            continue
+        if id(q) in own.contained and id(a) not in direct_atts:
+            continue  # part of a mixed statement
+        out.append(Span(q.start, q.end, Kind.DIRECT, a))
+    return out
+
+
+def cut_tail(text: str, s: int, e: int, in_quote, clause: bool) -> int:
+    """End of the reported content: cut at the first tail marker outside quotation marks."""
+    rx = TAIL_CLAUSE if clause else TAIL_OBJECT
+    for m in rx.finditer(text, s, e):
+        if _words(text[s : m.start()]) >= TAIL_MIN_WORDS and not in_quote(m.start()):
+            return m.start()
+    return e
+
+
+def merge_interrupted(spans: list[Span], text: str) -> list[Span]:
+    """'"A," he said, "and B."' is one statement: fragments of one quoted sentence around its own
+    cue are joined, cue included. '"A," he said. "B."' stays two: the cue's sentence ends first."""
+    spans.sort(key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for r in spans:
+        if out:
+            last = out[-1]
+            a = last.attribution
+            gap = text[last.end : r.start]
+            if (
+                last.kind == Kind.DIRECT
+                and r.kind == Kind.DIRECT
+                and r.attribution is a
+                and last.end <= a.cue_start < r.start
+                and "\n" not in gap
+                and not SENTENCE_END.search(gap.rstrip("”\"' "))
+            ):
+                out[-1] = Span(last.start, r.end, last.kind, a, [*last.pieces, *r.pieces])
+                continue
+        out.append(r)
+    return out

@@ -1,0 +1,98 @@
+"""Stage 5: who each attribution's speaker is, in text order so pronouns can look back.
+
+"he" and "they" are resolved against the people named before and the speakers already seen;
+a surname or a description ("the minister") is joined to the full name by ``speakers.describe``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from . import names, roles, speakers
+from .article import Article
+from .reported import Attribution
+from .spans import Span
+from .speakers import PersonIndex
+from .types import SpeakerMention, SpeakerType
+
+# (position, name, type, named): the speakers seen so far, for pronouns to look back on
+History = list[tuple[int, str, str, bool]]
+
+
+class Blocked:
+    """Is a position inside a quotation or a statement's span (names there are nobody's antecedent)?"""
+
+    def __init__(self, article: Article, spans: list[Span]):
+        blocked = sorted([(q.start, q.end) for q in article.quotes] + [(s.start, s.end) for s in spans])
+        self.starts = [s for s, _ in blocked]
+        self.max_end: list[int] = []
+        m = -1
+        for _, e in blocked:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.max_end[i]
+
+
+def attributions_in_order(spans: list[Span]) -> list[Attribution]:
+    return sorted({id(s.attribution): s.attribution for s in spans}.values(), key=lambda a: a.cue_start)
+
+
+def resolve_speakers(
+    article: Article, spans: list[Span], index: PersonIndex
+) -> dict[int, SpeakerMention | None]:
+    """id(attribution) -> its speaker, or None when the text does not say who it is."""
+    blocked = Blocked(article, spans)
+    mention_of: dict[int, SpeakerMention | None] = {}
+    history: History = []
+    for a in attributions_in_order(spans):
+        mention = _mention(a, index, history, blocked)
+        mention_of[id(a)] = mention
+        if mention is not None:
+            history.append((a.speaker_start, mention.name, mention.type, _counts_as_named(mention)))
+    return mention_of
+
+
+def _mention(a: Attribution, index: PersonIndex, history: History, blocked: Blocked) -> SpeakerMention | None:
+    mention, pronoun = speakers.describe(a.subject, index)
+    if pronoun:
+        name, typ = speakers.resolve_pronoun(pronoun, a.speaker_start, a.paragraph, index, history, blocked)
+        if not name:
+            return None
+        mention.name, mention.type = name, typ
+        _take_title(mention, index.person(name) if typ == SpeakerType.PERSON else None)
+    if not mention.name:
+        return None
+    _org_of_spokesman(mention, a.subject)
+    return mention
+
+
+def _counts_as_named(mention: SpeakerMention) -> bool:
+    """Can a later "he" refer back to this speaker? A name can; "one questioner" cannot."""
+    return mention.resolved_from in ("pronoun", "surname", "description") or names.looks_like_person_name(
+        mention.name
+    )
+
+
+def _take_title(mention: SpeakerMention, person) -> None:
+    """A pronoun resolved to a person takes the office the article gave that person."""
+    if person is None or not person.title:
+        return
+    mention.role, mention.country = person.title.get("role", ""), person.title.get("country", "")
+    mention.organization = person.title.get("organization", "")
+    mention.role_is_former = person.title.get("role_is_former", False)
+
+
+def _org_of_spokesman(mention: SpeakerMention, subject) -> None:
+    """'The ministry turned the offer down, with spokesman Tomas Ekwall saying ...': the body the
+    sentence is about employs the spokesman."""
+    if not mention.role.lower().startswith("spokes") or mention.organization or subject is None:
+        return
+    root = subject.sent.root
+    for c in root.children:
+        if c.dep_ == "nsubj" and (c.ent_type_ == "ORG" or c.lower_ in roles.INSTITUTIONS):
+            mention.organization = c.text
+            mention.country = mention.country or roles.INSTITUTIONS.get(c.lower_, "")
+            return
