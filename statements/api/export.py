@@ -173,6 +173,46 @@ def export_record(row: dict, topics: list[dict], sources: list[dict], links: _Li
     }
 
 
+def serialized_export_record(item: dict, request) -> dict:
+    """An export record from a statement as the API serialises it (for single-statement CSV)."""
+    speaker = item.get("speaker") or {}
+    organization = item.get("speaker_organization") or {}
+    citations = item.get("citations") or []
+    first = citations[0] if citations else None
+    outlet = (first or {}).get("outlet") or {}
+    article_page = ""
+    if first is not None:
+        article_page = reverse("article-detail", args=[first["article"]])
+        article_page = request.build_absolute_uri(article_page) if request is not None else article_page
+    return {
+        "id": item["id"],
+        "onrecord_url": item.get("html_url", ""),
+        "said_on": item.get("said_on") or "",
+        "date_precision": item.get("date_precision", ""),
+        "date_basis": item.get("date_basis", ""),
+        "speaker": speaker.get("name") or organization.get("name") or item.get("speaker_text", ""),
+        "speaker_as_written": item.get("speaker_text", ""),
+        "speaker_country": speaker.get("country") or organization.get("country") or "",
+        "office": ((item.get("office") or {}).get("position") or {}).get("title", ""),
+        "kind": item.get("kind", ""),
+        "quote": bare_quote(item.get("quote", "")),
+        "topics": ";".join(t["slug"] for t in item.get("topics") or []),
+        "stances": ";".join(
+            f"{t['slug']}:{t['stance']}{'' if t['stance_confirmed'] else '?'}"
+            for t in item.get("topics") or []
+        ),
+        "review_status": item.get("review_status", ""),
+        "outlet": outlet.get("name", ""),
+        "outlet_domain": outlet.get("domain", ""),
+        "article_title": (first or {}).get("title", ""),
+        "article_published": (first or {}).get("published") or "",
+        "article_url": ((first.get("url") or NO_URL) if first is not None else ""),
+        "article_onrecord_url": article_page,
+        "source_count": len(citations),
+        "sample_data": any(c.get("is_demo") for c in citations),
+    }
+
+
 def _jsonl(records: Iterator[dict]) -> Iterator[str]:
     for record in records:
         yield json.dumps(record, ensure_ascii=False) + "\n"
