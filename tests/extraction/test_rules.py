@@ -392,3 +392,58 @@ def test_no_suggestion_for_a_phrase_only_one_statement_uses():
     got = assign(["The harbour fees will rise.", "Harbour fees are too high, and they know it."], [])
     assert [[(t.topic, t.suggested) for t in s] for s in got] == [[("Harbour Fees", True)]] * 2
     assert all(t.score <= 0.5 for s in got for t in s)
+
+
+# --- cues added for issue 10 -----------------------------------------------------------------
+
+
+def test_relative_who_and_which_speak_as_their_antecedent(extract):
+    text = HEAD + (
+        "The bill was opposed by Senator Ana Ruiz, who said it would raise rents across the state. "
+        "The plan was drawn up by the ministry, which said it would save money within two years."
+    )
+    assert [(s.speaker.name, s.quote) for s in extract(text)] == [
+        ("Ana Ruiz", "it would raise rents across the state"),
+        ("ministry", "it would save money within two years"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "Grace Okafor speculated that the vote would be delayed.",
+            "Grace Okafor",
+            "that the vote would be delayed",
+        ),
+        (
+            "Tomas Ekwall bemoaned the lack of money for schools in the north.",
+            "Tomas Ekwall",
+            "the lack of money",
+        ),
+        ("The ministry issued a statement saying the talks had failed.", "ministry", "the talks had failed"),
+        (
+            "Ruth Albers delivered a speech blaming the council for the delay.",
+            "Ruth Albers",
+            "the council for the delay",
+        ),
+        (
+            "The Harbour Gazette quoted Ruth Albers as saying that the port would close.",
+            "Ruth Albers",
+            "port would close",
+        ),
+        (
+            "The council rejected Ekwall's claim that the port was bankrupt.",
+            "Ekwall",
+            "that the port was bankrupt",
+        ),
+    ],
+)
+def test_more_cues(extract, sentence, speaker, words):
+    st = _one(extract(HEAD + sentence))
+    assert st.speaker.name == speaker and words in st.quote
+
+
+def test_legal_charges_are_not_speech(extract):
+    assert extract(HEAD + "Grace Okafor was charged with fraud on Monday after a long inquiry.") == []
+    assert extract(HEAD + "Prosecutors charged Grace Okafor with fraud and bribery on Monday.") == []
