@@ -10,12 +10,12 @@ from statements.services.articles import article_reextract, article_retry
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ("__str__", "outlet", "published", "status", "statement_count", "extractor_version", "is_demo")
-    list_filter = ("status", "origin", "is_demo", "extractor_version", "outlet")
+    list_filter = ("status", "origin", "language", "is_demo", "extractor_version", "outlet")
     search_fields = ("title", "url", "text")
     date_hierarchy = "published"
     list_select_related = ("outlet",)
     readonly_fields = (
-        "content_hash", "status", "error", "attempts", "extractor_version", "fetched_at", "created_at",
+        "content_hash", "status", "error", "language", "attempts", "extractor_version", "fetched_at", "created_at",
         "updated_at", "duplicate_of", "submitted_url",
     )
     raw_id_fields = ("feed",)
