@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -76,10 +77,19 @@ def _expected_citations(article: Article) -> int:
     from statements.services.extraction import extraction_run
 
     article.refresh_from_db()
+    # the save path keeps a statement whose words lie in order in its printed span (the quote is
+    # the words without their quotation marks; the span is the text as printed)
     spans = {
-        (s.start, s.end) for s in extraction_run(article=article) if article.text[s.start : s.end] == s.quote
+        (s.start, s.end)
+        for s in extraction_run(article=article)
+        if s.quote.strip() and _words_in_order(s.quote, article.text[s.start : s.end])
     }
     return len(spans)
+
+
+def _words_in_order(quote: str, printed: str) -> bool:
+    rest = iter(re.findall(r"\w+", printed.casefold()))
+    return all(any(w == p for p in rest) for w in re.findall(r"\w+", quote.casefold()))
 
 
 def _text(first: int, count: int, headline: str) -> str:
