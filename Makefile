@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install lock run test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads embeddings clean
+.PHONY: install lock run test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-admin embeddings clean
 
 # Installs exactly the locked versions (every file checked against its hash), then the project
 # itself without touching them. Re-installs only when the lock changes; safe to run again.
@@ -27,6 +27,7 @@ PIP_COMPILE := $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-un
 lock:
 	@test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && \
 		$(LOCK_VENV)/bin/python -m pip install --quiet 'pip-tools==7.6.2'; }
+	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements/base.txt pyproject.toml
 	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev -o requirements/dev.txt pyproject.toml
 	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev --extra embeddings -o requirements/embeddings.txt pyproject.toml
 
@@ -85,6 +86,10 @@ bench-ingest: install
 
 bench-reads: install
 	$(BIN)/python benchmarks/bench_reads.py
+
+# Needs a running server and a signed-up analyst: see the steps at the top of benchmarks/bench_admin.py.
+bench-admin: install
+	$(BIN)/python benchmarks/bench_admin.py
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3

@@ -20,6 +20,20 @@ def normalize_name(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Marks an extractor or a paste leaves at a name's edges: "Orla Tierney," or "“Orla Tierney”".
+_EDGE_MARKS = " \t\n,;:\"'“”‘’«»()[]"
+# A final full stop belongs to an abbreviation ("Jr.", "St.") and is kept; after a longer word it is stray.
+_ABBREVIATION_MAX = 3
+
+
+def clean_display_name(name: str) -> str:
+    """'Orla Tierney,' -> 'Orla Tierney'; 'Martin Luther King Jr.' unchanged. Inner spaces collapsed."""
+    name = " ".join((name or "").split()).strip(_EDGE_MARKS)
+    while name.endswith(".") and len(name.rsplit(" ", 1)[-1]) > _ABBREVIATION_MAX:
+        name = name[:-1].strip(_EDGE_MARKS)
+    return name
+
+
 def slug_for(text: str) -> str:
     """'Søren Kjærsgaard-Holm' -> 'soren-kjaersgaard-holm' (Django's slugify would drop ø and æ)."""
     return slugify(anyascii(text or ""))

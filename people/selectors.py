@@ -29,7 +29,9 @@ def person_queryset() -> QuerySet[Person]:
     return (
         Person.objects.filter(merged_into__isnull=True)
         .select_related("country")
-        .prefetch_related(Prefetch("aliases", queryset=PersonAlias.objects.order_by("name")), _tenures_prefetch())
+        .prefetch_related(
+            Prefetch("aliases", queryset=PersonAlias.objects.order_by("name")), _tenures_prefetch()
+        )
     )
 
 
@@ -143,7 +145,9 @@ def person_find(*, name: str, country_code: str = "") -> Person | None:
     if not key:
         return None
     exact = list(
-        Person.objects.filter(Q(aliases__normalized=key), merged_into__isnull=True).distinct().order_by("id")[:5]
+        Person.objects.filter(Q(aliases__normalized=key), merged_into__isnull=True)
+        .distinct()
+        .order_by("id")[:5]
     )
     if exact:
         return _prefer_country(exact, country_code)
@@ -151,8 +155,9 @@ def person_find(*, name: str, country_code: str = "") -> Person | None:
     # "Vasconcelos Brito" for "Helena Vasconcelos Brito": a compound surname without the first name.
     tails = {
         a.person_id: a.person
-        for a in PersonAlias.objects.filter(normalized__endswith=" " + key, person__merged_into__isnull=True)
-        .select_related("person")[:10]
+        for a in PersonAlias.objects.filter(
+            normalized__endswith=" " + key, person__merged_into__isnull=True
+        ).select_related("person")[:10]
     }
     if len(words) > 1 and len(tails) == 1:
         return next(iter(tails.values()))
@@ -203,23 +208,40 @@ def tenure_held_on(*, person: Person, on: dt.date) -> Tenure | None:
 def office_holder_on(*, role: str, country_code: str, on: dt.date) -> Person | None:
     """Who held the office named by ``role`` in ``country_code`` on ``on``: "the French foreign minister".
 
-    A tenure covering the date decides. Failing that, the last person texts showed in the office
-    within ``LAST_HOLDER_WINDOW`` before the date, provided nobody else was shown in it since.
+    A verified (analyst's or imported) tenure covering the date decides. Failing that, tenures
+    found in text that cover the date (they stay open after the last article) and whose holder
+    texts showed in office within ``LAST_HOLDER_WINDOW`` before it: the one who took the office
+    last wins, since nobody recorded the predecessor leaving.
     """
     if not role or not country_code:
         return None
     tenures = Tenure.objects.filter(
         position__normalized=normalize_name(role), position__country_id=country_code.upper()
     ).select_related("person")
-    covering = {
-        t.person_id: t.person
-        for t in tenures.filter(Q(start__isnull=True) | Q(start__lte=on), Q(end__isnull=True) | Q(end__gte=on))
-    }
-    if covering:
-        return next(iter(covering.values())) if len(covering) == 1 else None
-    recent = list(
-        tenures.filter(end__lt=on, end__gte=on - LAST_HOLDER_WINDOW, source=Tenure.Source.TEXT).order_by("-end")[:1]
-    )
-    if recent and not tenures.filter(start__gt=recent[0].end, start__lte=on).exclude(person=recent[0].person).exists():
-        return recent[0].person
-    return None
+    covering = list(tenures_covering(tenures, on))
+    verified = {t.person_id: t.person for t in covering if t.source != Tenure.Source.TEXT}
+    if verified:
+        return next(iter(verified.values())) if len(verified) == 1 else None
+    recent = [
+        t for t in covering if t.start is not None and (t.last_seen or t.start) >= on - LAST_HOLDER_WINDOW
+    ]
+    if not recent:
+        return None
+    latest_start = max(t.start for t in recent)
+    holders = {t.person_id: t.person for t in recent if t.start == latest_start}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def person_other_names(person: Person) -> list[str]:
+    """The person's other spellings for "Also written": one per spelling, without the name itself.
+
+    Reads the prefetched aliases (no query).
+    """
+    seen = {normalize_name(person.name)}
+    names = []
+    for alias in person.aliases.all():
+        key = normalize_name(alias.name)
+        if key and key not in seen:
+            seen.add(key)
+            names.append(alias.name)
+    return names

@@ -134,6 +134,7 @@ class Topic(models.Model):
         default=False, help_text="Proposed by the extractor; hidden from the public until an analyst accepts it."
     )
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -210,6 +211,9 @@ class Statement(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     analyst_note = models.TextField(blank=True)
+    reject_reason = models.CharField(
+        max_length=300, blank=True, help_text="Why an analyst rejected it; empty unless rejected."
+    )
     extractor_version = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
@@ -221,6 +225,10 @@ class Statement(models.Model):
             models.Index(fields=["speaker", "-said_on"]),
             models.Index(fields=["-said_on", "-id"]),
             models.Index(fields=["review_status", "-said_on"]),
+            # The review queue: what is left to review, least confident first.
+            models.Index(fields=["review_status", "confidence", "id"], name="statement_review_queue"),
+            # The same walk across every review status.
+            models.Index(fields=["confidence", "id"], name="statement_confidence_order"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["quote_key"], name="unique_statement_quote_key"),

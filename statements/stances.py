@@ -19,6 +19,17 @@ from statements.models import Statement, StatementTopic, Topic
 REJECTED = Statement.ReviewStatus.REJECTED
 # The two stances between which a change of mind is a shift.
 POLAR = (StatementTopic.Stance.SUPPORT, StatementTopic.Stance.OPPOSE)
+# What a point on the timeline reads: not the statement's other columns.
+POINT_FIELDS = (
+    "stance",
+    "stance_confirmed",
+    "assigned_by",
+    "topic__name",
+    "topic__slug",
+    "statement__quote",
+    "statement__said_on",
+    "statement__date_precision",
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,8 @@ def _links(person_id: int, topic_ids: list[int] | None):
             statement__speaker_id=person_id, statement__said_on__isnull=False, topic__is_suggested=False
         )
         .exclude(statement__review_status=REJECTED)
-        .select_related("topic", "statement__tenure__position")
+        .select_related("topic", "statement")
+        .only(*POINT_FIELDS)
         .order_by("topic__name", "statement__said_on", "statement_id")
     )
     if topic_ids is not None:
@@ -89,7 +101,10 @@ def _links(person_id: int, topic_ids: list[int] | None):
 
 
 def person_stance_histories(*, person_id: int, topic: Topic | None = None) -> list[StanceHistory]:
-    """One history per topic the person spoke on (or just `topic`), in date order: one query."""
+    """One history per topic the person spoke on (or just `topic`), in date order: one query.
+
+    Topics where the person changed their mind come first, then the busiest.
+    """
     histories: dict[int, StanceHistory] = {}
     for link in _links(person_id, [topic.pk] if topic else None):
         history = histories.setdefault(link.topic_id, StanceHistory(topic=link.topic))
@@ -100,7 +115,7 @@ def person_stance_histories(*, person_id: int, topic: Topic | None = None) -> li
         history.shifts = find_shifts(history.points)
     if topic is not None and topic.pk not in histories:
         return [StanceHistory(topic=topic)]
-    return list(histories.values())
+    return sorted(histories.values(), key=lambda h: (-len(h.shifts), -len(h.points), h.topic.name))
 
 
 def person_topics_spoken_on(*, person_id: int) -> list[Topic]:

@@ -101,7 +101,7 @@ def statement_detail(request, pk):
 @require_safe
 def article_detail(request, pk):
     try:
-        article = selectors.article_detail(pk=pk)
+        article = selectors.article_detail(pk=pk, public=not request.user.is_staff)
     except Article.DoesNotExist:
         raise Http404("No such article.") from None
     return render(

@@ -52,12 +52,11 @@ def pagination_params(view) -> set[str]:
     return {name for name in names if name}
 
 
+# Answer 400, naming what is allowed, when the query string has a parameter the endpoint ignores.
+# Views may add names per action with `action_query_params = {"holders": {"at"}}` (a plain APIView
+# without actions uses the key None). No docstring on purpose: the OpenAPI generator would show it
+# as the description of every view that has none of its own.
 class StrictQueryParamsMixin:
-    """Answer 400, naming what is allowed, when the query string has a parameter this endpoint ignores.
-
-    Views may add names per action with `action_query_params = {"holders": {"at"}}` (a plain
-    APIView without actions uses the key None).
-    """
 
     action_query_params: dict[str | None, set[str]] = {}
 

@@ -116,7 +116,12 @@ class ArticleViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.R
     ordering = ["-pk"]
 
     def get_queryset(self):
-        qs = selectors.article_queryset()
+        # Anyone may follow an article through the pipeline once signed in (the status URL a
+        # submitter polls); the public sees an article only once it is extracted.
+        if self.request.user.is_authenticated:
+            qs = selectors.article_queryset()
+        else:
+            qs = selectors.article_queryset_public()
         return qs if self.action == "retrieve" else qs.defer("text")
 
     def get_serializer_class(self):

@@ -301,3 +301,19 @@ def article_reextract(*, article: Article) -> bool:
         return False
     article_step_enqueue("extract", article.pk, force=True)
     return True
+
+
+def article_input_check(*, url: str = "", text: str | None = None, published=None) -> None:
+    """The checks ``article_ingest`` makes before writing, for forms that show errors before submitting.
+
+    Raises IngestError with the same message the API and the CLI give.
+    """
+    url = (url or "").strip()
+    has_text = text is not None and text.strip() != ""
+    if not url and not has_text:
+        raise IngestError("Nothing to ingest: give a URL or the article text.")
+    published_check(published)
+    if url:
+        _url_checked(url)
+    if has_text:
+        article_text_clean(text)

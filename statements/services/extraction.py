@@ -29,6 +29,7 @@ from people.services import (
     organization_get_or_create,
     person_get_or_create,
     position_get_or_create,
+    position_is_complete,
     tenure_record_from_text,
 )
 from statements.ingest.dedupe import normalize_quote, same_remark
@@ -123,7 +124,9 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
         organization=mention.organization,
     )
     person, _ = person_get_or_create(ref=ref)
-    if mention.role and (mention.country or mention.organization):
+    if mention.role and position_is_complete(
+        title=mention.role, country_code=mention.country, has_organization=bool(mention.organization)
+    ):
         # An office needs a country or a body to mean anything: "the president" alone is not one.
         org = (
             organization_get_or_create(name=mention.organization, country_code=mention.country)
@@ -254,6 +257,15 @@ def _statement_upsert(
     return statement
 
 
+def _decided_spans(article: Article) -> list[tuple[int, int]]:
+    """Spans of this article's citations whose statements an analyst has decided on."""
+    return list(
+        Citation.objects.filter(article=article)
+        .exclude(statement__review_status=Statement.ReviewStatus.UNREVIEWED)
+        .values_list("start", "end")
+    )
+
+
 def _dates_better(said_on, basis: str, statement: Statement) -> bool:
     unknown = (Statement.DateBasis.INGESTED, Statement.DateBasis.UNKNOWN)
     if basis in unknown:
@@ -283,6 +295,7 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
     kept: set[int] = set()
     speakers: dict = {}
     topics: dict = {}
+    decided = _decided_spans(article)
     # Named speakers first: the offices they record let "the Danish climate minister" resolve.
     ordered = sorted(extracted, key=lambda item: not looks_like_person_name(item.speaker.name or ""))
     for item in ordered:
@@ -290,11 +303,12 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
         if not _words_of(item.quote) or not _in_order(_words_of(item.quote), _words_of(printed)):
             logger.warning("article %s: dropping a statement whose offsets do not match its quote", article.pk)
             continue
+        if any(start < item.end and item.start < end for start, end in decided):
+            # An analyst verified, corrected (perhaps re-spanned) or rejected these words: their decision stands,
+            # and the extractor's own span of them is not added again as a new statement.
+            continue
         existing = Citation.objects.filter(article=article, start=item.start, end=item.end).select_related("statement")
         citation = existing.first()
-        if citation is not None and citation.statement.is_locked:
-            kept.add(citation.pk)  # an analyst's decision stands
-            continue
         statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers, topics=topics)
         fields = {
             "statement": statement,

@@ -96,3 +96,9 @@ def test_schema_documents_the_400(api):
         get = operations.get("get")
         if get and path.endswith("/") and "{" not in path:
             assert "400" in get["responses"], path
+
+
+def test_the_mixin_does_not_describe_other_operations(api):
+    schema = api.get("/api/schema/", {"format": "json"}).json()
+    descriptions = [op.get("description", "") for ops in schema["paths"].values() for op in ops.values()]
+    assert not [d for d in descriptions if "action_query_params" in d]

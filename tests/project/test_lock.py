@@ -1,8 +1,4 @@
-"""The lock files install what pyproject.toml pins: a pin added without `make lock` fails here.
-
-`make install` installs requirements/dev.txt with --require-hashes and then the project without
-its dependencies, so a dependency missing from the lock would be missing on a fresh machine.
-"""
+"""The lock files `make install` uses agree with pyproject.toml: pinned, hash-checked, CPU-only torch."""
 
 import re
 import tomllib
@@ -11,50 +7,47 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\]+)")
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+LOCKS = {
+    "base.txt": PYPROJECT["project"]["dependencies"],
+    "dev.txt": PYPROJECT["project"]["dependencies"] + PYPROJECT["project"]["optional-dependencies"]["dev"],
+    "embeddings.txt": PYPROJECT["project"]["dependencies"]
+    + PYPROJECT["project"]["optional-dependencies"]["dev"]
+    + PYPROJECT["project"]["optional-dependencies"]["embeddings"],
+}
+PIN = re.compile(r"^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==([^\s;\\]+)")
 
 
-def _name(raw: str) -> str:
-    return re.sub(r"[-_.]+", "-", raw).lower()
+def _key(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _pins(lines) -> dict[str, str]:
+def locked(name: str) -> dict[str, str]:
+    """Package → version, and every entry carries at least one sha256 hash."""
+    lines = (ROOT / "requirements" / name).read_text().splitlines()
+    text = "\n".join(line for line in lines if line.strip() and not line.startswith("#"))
+    entries = re.split(r"\n(?=[A-Za-z0-9])", text)
     pins = {}
-    for line in lines:
-        match = PIN.match(line.strip())
-        if match:
-            pins[_name(match.group(1))] = match.group(2)
+    for entry in entries:
+        match = PIN.match(entry)
+        assert match, f"{name}: not an exact pin: {entry.splitlines()[0]}"
+        assert "--hash=sha256:" in entry, f"{name}: {match.group(1)} has no hash"
+        pins[_key(match.group(1))] = match.group(2)
     return pins
 
 
-def _project_pins(*extras: str) -> dict[str, str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = list(project["dependencies"])
-    for extra in extras:
-        wanted += project["optional-dependencies"][extra]
-    return _pins(wanted)
+@pytest.mark.parametrize("name", sorted(LOCKS))
+def test_every_pin_in_pyproject_is_locked_at_that_version(name):
+    pins = locked(name)
+    for requirement in LOCKS[name]:
+        package, version = PIN.match(requirement).groups()
+        assert pins.get(_key(package), "").split("+")[0] == version, (
+            f"requirements/{name} does not lock {requirement}: run `make lock`"
+        )
 
 
-def _locked(name: str) -> dict[str, str]:
-    return _pins((ROOT / "requirements" / name).read_text(encoding="utf-8").splitlines())
-
-
-@pytest.mark.parametrize(
-    ("lock", "extras"), [("dev.txt", ("dev",)), ("embeddings.txt", ("dev", "embeddings"))]
-)
-def test_every_pin_of_pyproject_is_locked_at_its_version(lock, extras):
-    locked = _locked(lock)
-    missing = {
-        name: version
-        for name, version in _project_pins(*extras).items()
-        # a local version label (torch's +cpu) is the same release
-        if locked.get(name, "").split("+")[0] != version.split("+")[0]
-    }
-    assert not missing, f"run `make lock`: requirements/{lock} lacks {missing}"
-
-
-def test_the_pin_parser_reads_extras_and_hash_continuations():
-    assert _pins(["psycopg[binary]==3.3.9", "torch==2.13.0+cpu \\", "  --hash=sha256:ab"]) == {
-        "psycopg": "3.3.9",
-        "torch": "2.13.0+cpu",
-    }
+def test_torch_is_the_cpu_build_without_cuda_packages():
+    pins = locked("embeddings.txt")
+    assert pins["torch"] == "2.13.0+cpu"
+    assert not [p for p in pins if p.startswith(("nvidia-", "triton", "cuda-"))]
+    assert "torch" not in locked("dev.txt")

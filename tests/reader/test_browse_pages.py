@@ -68,3 +68,41 @@ def test_list_query_counts_do_not_grow(client, db, django_assert_max_num_queries
 
 def test_favicon(client):
     assert client.get("/favicon.ico").status_code in (200, 301, 302)
+
+
+def test_redoc_loads_nothing_from_elsewhere(client):
+    import re
+
+    html = client.get("/api/redoc/").content.decode()
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+    assert external == []
+    assert "/static/drf_spectacular_sidecar/redoc/" in html
+
+
+def test_topic_timeline_with_one_month_is_a_labelled_bar_not_a_block():
+    import datetime as dt
+
+    from statements.templatetags.onrecord import MAX_BAR_WIDTH, timeline_svg
+
+    svg = str(timeline_svg([{"month": dt.date(2025, 3, 1), "stance": "support", "n": 4}]))
+    assert ">Mar 2025</text>" in svg
+    widths = [float(w) for w in __import__("re").findall(r'<rect [^>]*width="([\d.]+)"', svg)]
+    assert widths and max(widths) <= MAX_BAR_WIDTH
+    assert 'style="' not in svg  # no inline styles (the legend uses classes)
+
+
+def test_topic_timeline_labels_months_without_crowding():
+    import datetime as dt
+    import re
+
+    from statements.templatetags.onrecord import timeline_svg
+
+    rows = [{"month": dt.date(2024, m, 1), "stance": "oppose", "n": m} for m in range(1, 13)]
+    labels = re.findall(r'class="tick" text-anchor="middle">([A-Z][a-z]{2} \d{4})<', str(timeline_svg(rows)))
+    assert 3 <= len(labels) <= 6 and labels[0] == "Jan 2024"
+
+
+def test_docs_pages_are_not_api_operations(client):
+    paths = client.get("/api/schema/", {"format": "json"}).json()["paths"]
+    assert not [path for path in paths if not path.startswith("/api/v1/")]

@@ -113,3 +113,54 @@ def test_timeline_svg_marks_shift_and_suggestions(helena):
     assert svg.count(">shift 1<") == 1 and "shift 2" not in svg
     assert svg.count('stroke-dasharray="2 2"') == 1  # the one suggestion is drawn hollow
     assert "Feb 2024" in svg and "Feb 2025" in svg
+
+
+def test_person_page_shows_the_shift_in_words_and_on_the_chart(client, helena):
+    energy = f.topic("Energy")
+    said(helena, energy, SUPPORT, dt.date(2024, 2, 1), quote="We must build the wind farms now.")
+    said(helena, energy, OPPOSE, dt.date(2025, 1, 10), quote="The wind farms cost far too much.")
+    html = client.get(helena.get_absolute_url()).content.decode()
+    assert "Stance over time" in html
+    assert "Shift 1: from support to opposition." in html
+    assert html.count(">shift 1</text>") == 1
+    assert "1 shift</span>" in html
+
+
+def test_person_page_with_suggestions_only_shows_no_shift(client, helena):
+    energy = f.topic("Energy")
+    said(helena, energy, SUPPORT, dt.date(2024, 2, 1), confirmed=False)
+    said(helena, energy, OPPOSE, dt.date(2025, 1, 10), confirmed=False)
+    html = client.get(helena.get_absolute_url()).content.decode()
+    assert "Shift 1" not in html and ">shift 1</text>" not in html
+    assert "No confirmed stance yet" in html
+
+
+def test_person_page_tells_seen_in_office_apart_from_verified(client, db):
+    from people.models import Tenure
+    from people.services import position_get_or_create, tenure_record_from_text
+    from statements.models import TenureEvidence
+
+    who = f.person("Ruta Kalnina", country_code="DE")
+    f.tenure(who, f.position("Member of Parliament", country_code="DE"), dt.date(2019, 1, 1))
+    minister = position_get_or_create(title="Defence Minister", country_code="DE")
+    story = f.article(
+        "Defence Minister Ruta Kalnina spoke.", title="Kalnina speaks", source=f.outlet("The Ledger")
+    )
+    tenure = tenure_record_from_text(person=who, position=minister, on=dt.date(2025, 3, 3))
+    tenure_record_from_text(person=who, position=minister, on=dt.date(2025, 6, 12))
+    TenureEvidence.objects.create(tenure=tenure, article=story, seen_on=dt.date(2025, 3, 3))
+    html = client.get(who.get_absolute_url()).content.decode()
+    assert "Verified" in html and "Member of Parliament" in html
+    assert "seen in office from 3 Mar 2025 to 12 Jun 2025" in html
+    assert "taken as current until a later source says otherwise" in html
+    assert f'href="{story.get_absolute_url()}">The Ledger, 3 Mar 2025</a>' in html
+    assert Tenure.objects.get(pk=tenure.pk).end is None
+
+
+def test_person_page_query_count_does_not_grow_with_topics(client, helena, django_assert_max_num_queries):
+    for name in ("Energy", "Defence", "Housing", "Rail", "Tax", "Water"):
+        topic = f.topic(name)
+        for i in range(4):
+            said(helena, topic, SUPPORT if i % 2 else OPPOSE, dt.date(2024, 1, 1) + dt.timedelta(days=30 * i))
+    with django_assert_max_num_queries(20):
+        assert client.get(helena.get_absolute_url()).status_code == 200
