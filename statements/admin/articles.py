@@ -87,13 +87,13 @@ class ArticleAdmin(admin.ModelAdmin):
         "extractor_version",
         "is_demo",
     )
-    list_filter = ("status", "origin", "is_demo", "extractor_version", "outlet")
+    list_filter = ("status", "origin", "language", "is_demo", "extractor_version", "outlet")
     search_fields = ("title", "url")
     list_select_related = ("outlet",)
     show_full_result_count = False
     readonly_fields = (
-        "pipeline", "content_hash", "status", "error", "attempts", "extractor_version", "fetched_at", "created_at",
-        "updated_at", "duplicate_of", "submitted_url", "extraction_count",
+        "pipeline", "content_hash", "status", "error", "language", "attempts", "extractor_version", "fetched_at",
+        "created_at", "updated_at", "duplicate_of", "submitted_url", "extraction_count",
     )  # fmt: skip
     raw_id_fields = ("feed",)
     actions = ["retry_failed", "reextract"]
