@@ -45,6 +45,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost, so the middleware above still runs on answers served from the cache.
+    "common.http_cache.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -72,6 +74,25 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", defau
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Position's NULLS NOT DISTINCT constraint exists on PostgreSQL only; SQLite is for development.
 SILENCED_SYSTEM_CHECKS = ["models.W047"]
+
+# --- Cache -----------------------------------------------------------------------------------
+# Shared by every web and worker process: the record version (common/record_version.py) must be
+# the same for all of them. Production: CACHE_URL=redis://host:6379/1. Without it, a file cache
+# (shared between the processes of one machine, e.g. `make serve` on SQLite).
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL", default=f"filecache://{BASE_DIR / '.cache' / 'django'}?MAX_ENTRIES=20000"
+    )
+}
+# Anonymous GETs of public pages, feeds and the API are answered from the cache under the
+# current record version (common/http_cache.py). A CDN may hold a page this many seconds:
+# after a write, readers behind a CDN see it at most this late (the site itself at once).
+HTTP_CACHE_MAX_AGE = env.int("HTTP_CACHE_MAX_AGE", default=30)
+# How long a cached answer is kept: any write makes it unreachable sooner.
+HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=10 * 60)
+HTTP_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/health/"]
+# Answers that depend on the Accept header (JSON, CSV, the browsable API).
+HTTP_CACHE_NEGOTIATED_PREFIXES = ["/api/"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -116,6 +137,10 @@ CONTENT_SECURITY_POLICY = {
 
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "common.api.renderers.FastJSONRenderer",
+        "common.api.renderers.CSPBrowsableAPIRenderer",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -124,10 +149,6 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
-    ],
-    "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
-        "common.api.renderers.CSPBrowsableAPIRenderer",
     ],
     "DEFAULT_PAGINATION_CLASS": "common.api.pagination.StandardCursorPagination",
     "PAGE_SIZE": 50,
@@ -215,6 +236,8 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "statements.tasks.poll_due_feeds", "schedule": 60.0},
+    # Topic pages sum a topic's tally rows: folded every minute, they stay a few per speaker.
+    "compact-topic-tallies": {"task": "statements.tasks.compact_topic_tallies", "schedule": 60.0},
     "reconcile-articles": {"task": "statements.tasks.reconcile_articles", "schedule": 120.0},
 }
 # An article owed a step whose task was sent this long ago and has not finished is sent again.

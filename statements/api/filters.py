@@ -74,8 +74,8 @@ class StatementFilterSet(UpdatedSinceFilterSet):
     )
     q = django_filters.CharFilter(
         method="filter_search",
-        help_text='Full-text search in the quote (web-search syntax on PostgreSQL: words, "phrases", -excluded, '
-        "OR). Results are ranked by relevance unless `ordering` is given.",
+        help_text='Full-text search in the quote (web-search syntax: words, "phrases", -excluded, OR). '
+        "Results are ranked by relevance unless `ordering` is given.",
     )
 
     class Meta:

@@ -245,6 +245,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "outlet",
             "author",
             "published",
+            "language",
             "origin",
             "status",
             "error",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from common import record_version
 from statements.models import Article, Outlet
 
 from . import corpus
@@ -56,7 +57,8 @@ def test_imports_a_directory_once_with_a_summary_and_reasons(archive, django_cap
 
     assert Article.objects.count() == 3
     assert set(Article.objects.values_list("origin", flat=True)) == {Article.Origin.IMPORT}
-    assert len(enqueued) == 3, "one extraction task per new article, after commit"
+    tasks = [callback for callback in enqueued if callback is not record_version.bump]  # the cache's own
+    assert len(tasks) == 3, "one extraction task per new article, after commit"
     harbour = Article.objects.get(title="Varga defends harbour budget")
     assert harbour.published == dt.date(2026, 3, 14)
     assert harbour.author == "Tomas Reed"
