@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0012_merge_20261127_0901"),
+        ("statements", "0014_topic_tallies"),
     ]
 
     operations = [
