@@ -27,7 +27,9 @@ def test_article_submissions_are_throttled_per_token_in_the_shared_cache(setting
     settings.API_SUBMIT_THROTTLE = "3/hour"
     first = _token_client(django_user_model.objects.create_user("first", password="pw-12345678"))
     codes = [
-        first.post("/api/v1/articles/", {"text": TEXT.replace("June", f"June {i}")}, format="json").status_code
+        first.post(
+            "/api/v1/articles/", {"text": TEXT.replace("June", f"June {i}")}, format="json"
+        ).status_code
         for i in range(5)
     ]
     assert codes == [202, 202, 202, 429, 429]
