@@ -84,11 +84,9 @@ class StatementListMixin:
         return export_response(self.request, queryset, "csv")
 
     def finalize_response(self, request, response, *args, **kwargs):
-        # Errors are JSON in the one error shape, even when CSV was asked for; so is the OPTIONS
-        # description of the endpoint (it is not a table of statements).
+        # Errors are JSON in the one error shape, even when CSV was asked for.
         renderer = getattr(request, "accepted_renderer", None)
-        not_rows = getattr(response, "exception", False) or request.method == "OPTIONS"
-        if not_rows and renderer is not None and renderer.format == "csv":
+        if getattr(response, "exception", False) and renderer is not None and renderer.format == "csv":
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0014_topic_tallies"),
+        ("statements", "0012_merge_20261127_0901"),
     ]
 
     operations = [
