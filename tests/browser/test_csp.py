@@ -81,3 +81,24 @@ def test_the_admin_works_under_the_policy(watched, django_user_model, newsroom):
         response = watched.goto(path)
         assert response.status == 200, path
         assert _violations(watched) == [], path
+    # The analysts' own pages: review screen (keyboard and selection script), article add and
+    # progress, merge preview, history.
+    story, amelie, jonas = newsroom["story"], newsroom["amelie"], newsroom["jonas"]
+    for path in [
+        "/admin/statements/statement/review/?status=all",
+        f"/admin/statements/statement/review/{newsroom['s1'].pk}/?status=all",
+        "/admin/statements/article/add/",
+        f"/admin/statements/article/{story.pk}/change/",
+        f"/admin/people/person/merge/?ids={amelie.pk}&ids={jonas.pk}",
+        f"/admin/statements/statement/{newsroom['s1'].pk}/history/",
+        f"/admin/statements/statement/{newsroom['s1'].pk}/history/{newsroom['s1'].history.first().history_id}/",
+        "/admin/statements/statement/?outlet=1&speaker_missing=no",
+    ]:
+        response = watched.goto(path)
+        assert response.status == 200, path
+        assert _violations(watched) == [], path
+    watched.goto(f"/admin/statements/statement/review/{newsroom['s1'].pk}/?status=all")
+    watched.keyboard.press("s")
+    watched.keyboard.type("Dur")
+    watched.wait_for_selector(".autocomplete-list li")
+    assert _violations(watched) == []
