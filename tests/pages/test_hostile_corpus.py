@@ -9,6 +9,7 @@ or attribute that could run, no 5xx.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -28,14 +29,18 @@ SCRIPT = '<script>alert("x")</script>'
 HOSTILE_TITLE = f"Harbour row {SCRIPT} \u202eevil\u202c <img src=x onerror=alert(1)>"
 HOSTILE_OUTLET = f'{SCRIPT}<svg onload="alert(2)"> Gazette'
 HOSTILE_AUTHOR = '"><a href="javascript:alert(3)">Desk</a>'
+# Tags pasted with an article's text are stripped at ingest (the record keeps the words), so the
+# text carries its markup written as text, as a page quoting code prints it: ingest decodes the
+# character references to a literal "<script>" in the stored text and quotes, which every face
+# must then show as text.
 HOSTILE_TEXT = (
     "Harbour contract under review\n\n"
     "VALLETTA — Maltese Transport Minister Rita Camilleri said on Friday that the harbour contract "
     "would be reviewed by an independent panel before the summer.\n\n"
-    f"\u201c{SCRIPT} We will publish <img src=x onerror=alert(4)> every page of it,\u201d Camilleri told "
-    "reporters at the ministry.\n\n"
-    '\u201cClick <a href="javascript:alert(5)">here</a> and <svg onload=alert(6)><script>alert(7)</script>'
-    "</svg> to read the whole contract,\u201d Camilleri said.\n\n"
+    f"\u201c{html.escape(SCRIPT)} We will publish &lt;img src=x onerror=alert(4)&gt; every page of it,\u201d "
+    "Camilleri told reporters at the ministry.\n\n"
+    '\u201cClick &lt;a href="javascript:alert(5)"&gt;here&lt;/a&gt; and &lt;svg onload=alert(6)&gt;'
+    "&lt;script&gt;alert(7)&lt;/script&gt;&lt;/svg&gt; to read the whole contract,\u201d Camilleri said.\n\n"
     "Opposition leader Jonas Farrugia said the \u202eweiver\u202c was \u200bfar too late for the "
     "families who live beside the harbour.\n"
 )
@@ -114,6 +119,7 @@ def test_the_hostile_fields_are_stored_as_given_minus_invisible_characters(hosti
     article = hostile_record["article"]
     assert SCRIPT in article.title and "\u202e" not in article.title
     assert "\u202e" not in article.text and "\u200b" not in article.text
+    assert SCRIPT in article.text  # markup written as text stays text
     assert hostile_record["outlet"].name.startswith(SCRIPT)
     assert article.author == HOSTILE_AUTHOR
 
