@@ -411,7 +411,23 @@ class Command(QuietCommand):
         return outlets
 
     def _people(self, count: int) -> list[Speaker]:
-        rng = self.rng
+        positions = self._offices()
+        rows = Person.objects.bulk_create(self._person_rows(count), batch_size=self.batch_size)
+        PersonAlias.objects.bulk_create(
+            [PersonAlias(person=p, name=p.name, normalized=normalize_name(p.name)) for p in rows],
+            batch_size=self.batch_size,
+        )
+        tenures = Tenure.objects.bulk_create(self._tenure_rows(rows, positions), batch_size=self.batch_size)
+        speakers = {p.pk: Speaker(p.pk, p.name, p.country_id) for p in rows}
+        titles = {pos.pk: pos.title for pos in positions.values()}
+        for tenure in tenures:
+            speakers[tenure.person_id].tenures.append(
+                (tenure.pk, tenure.start, tenure.end, titles[tenure.position_id])
+            )
+        return list(speakers.values())
+
+    def _offices(self) -> dict[tuple[str, str], Position]:
+        """Every office of OFFICES in every country, with its organisation: (country, title) → Position."""
         organizations: dict[tuple[str, str], Organization] = {}
         positions: dict[tuple[str, str], Position] = {}
         for code in COUNTRIES:
@@ -436,6 +452,10 @@ class Command(QuietCommand):
                         "slug": _free_slug(Position, f"{slugify(title)}-{code.lower()}"),
                     },
                 )
+        return positions
+
+    def _person_rows(self, count: int) -> list[Person]:
+        rng = self.rng
         codes = list(COUNTRIES)
         used_names: set[str] = set()
         rows: list[Person] = []
@@ -456,14 +476,14 @@ class Command(QuietCommand):
                     description=f"Fictional {COUNTRIES[code][0]} politician (sample data).",
                 )
             )
-        rows = Person.objects.bulk_create(rows, batch_size=self.batch_size)
-        PersonAlias.objects.bulk_create(
-            [PersonAlias(person=p, name=p.name, normalized=normalize_name(p.name)) for p in rows],
-            batch_size=self.batch_size,
-        )
+        return rows
+
+    def _tenure_rows(self, people: list[Person], positions: dict[tuple[str, str], Position]) -> list[Tenure]:
+        """Each person holds one office, and most move to a second one before the record ends."""
+        rng = self.rng
         tenures: list[Tenure] = []
         first_day = self.until - dt.timedelta(days=SPAN_DAYS + 365)
-        for person in rows:
+        for person in people:
             titles = rng.sample([title for title, _, _ in OFFICES], k=2)
             start = first_day + dt.timedelta(days=rng.randrange(0, 400))
             switch = start + dt.timedelta(days=rng.randrange(300, SPAN_DAYS))
@@ -485,14 +505,7 @@ class Command(QuietCommand):
                         source=Tenure.Source.IMPORT,
                     )
                 )
-        tenures = Tenure.objects.bulk_create(tenures, batch_size=self.batch_size)
-        speakers = {p.pk: Speaker(p.pk, p.name, p.country_id) for p in rows}
-        titles = {pos.pk: pos.title for pos in positions.values()}
-        for tenure in tenures:
-            speakers[tenure.person_id].tenures.append(
-                (tenure.pk, tenure.start, tenure.end, titles[tenure.position_id])
-            )
-        return list(speakers.values())
+        return tenures
 
     # --- statements -----------------------------------------------------------------------
 
