@@ -412,12 +412,8 @@ class Command(QuietCommand):
 
     def _people(self, count: int) -> list[Speaker]:
         positions = self._offices()
-        rows = Person.objects.bulk_create(self._person_rows(count), batch_size=self.batch_size)
-        PersonAlias.objects.bulk_create(
-            [PersonAlias(person=p, name=p.name, normalized=normalize_name(p.name)) for p in rows],
-            batch_size=self.batch_size,
-        )
-        tenures = Tenure.objects.bulk_create(self._tenure_rows(rows, positions), batch_size=self.batch_size)
+        rows = self._persons(count)
+        tenures = self._tenures(rows, positions)
         speakers = {p.pk: Speaker(p.pk, p.name, p.country_id) for p in rows}
         titles = {pos.pk: pos.title for pos in positions.values()}
         for tenure in tenures:
@@ -427,7 +423,7 @@ class Command(QuietCommand):
         return list(speakers.values())
 
     def _offices(self) -> dict[tuple[str, str], Position]:
-        """Every office of OFFICES in every country, with its organisation: (country, title) → Position."""
+        """Every office of OFFICES in every country, by (country code, title); reused when on record."""
         organizations: dict[tuple[str, str], Organization] = {}
         positions: dict[tuple[str, str], Position] = {}
         for code in COUNTRIES:
@@ -454,7 +450,8 @@ class Command(QuietCommand):
                 )
         return positions
 
-    def _person_rows(self, count: int) -> list[Person]:
+    def _persons(self, count: int) -> list[Person]:
+        """`count` fictional people with their names as aliases, spread over the countries."""
         rng = self.rng
         codes = list(COUNTRIES)
         used_names: set[str] = set()
@@ -476,14 +473,19 @@ class Command(QuietCommand):
                     description=f"Fictional {COUNTRIES[code][0]} politician (sample data).",
                 )
             )
+        rows = Person.objects.bulk_create(rows, batch_size=self.batch_size)
+        PersonAlias.objects.bulk_create(
+            [PersonAlias(person=p, name=p.name, normalized=normalize_name(p.name)) for p in rows],
+            batch_size=self.batch_size,
+        )
         return rows
 
-    def _tenure_rows(self, people: list[Person], positions: dict[tuple[str, str], Position]) -> list[Tenure]:
-        """Each person holds one office, and most move to a second one before the record ends."""
+    def _tenures(self, rows: list[Person], positions: dict[tuple[str, str], Position]) -> list[Tenure]:
+        """Two offices in a row for each person: the second from the day the first ended."""
         rng = self.rng
         tenures: list[Tenure] = []
         first_day = self.until - dt.timedelta(days=SPAN_DAYS + 365)
-        for person in people:
+        for person in rows:
             titles = rng.sample([title for title, _, _ in OFFICES], k=2)
             start = first_day + dt.timedelta(days=rng.randrange(0, 400))
             switch = start + dt.timedelta(days=rng.randrange(300, SPAN_DAYS))
@@ -505,7 +507,7 @@ class Command(QuietCommand):
                         source=Tenure.Source.IMPORT,
                     )
                 )
-        return tenures
+        return Tenure.objects.bulk_create(tenures, batch_size=self.batch_size)
 
     # --- statements -----------------------------------------------------------------------
 
