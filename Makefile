@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install lock run serve test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-admin bench-deps bench-load embeddings clean
+.PHONY: install lock run serve test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-reader bench-admin bench-deps bench-load embeddings clean
 
 # Installs exactly the locked versions (every file checked against its hash), then the project
 # itself without touching them. Re-installs only when the lock changes; safe to run again.
@@ -85,7 +85,7 @@ beat: install
 embeddings: install
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/embeddings.txt
 
-bench: bench-extraction bench-ingest bench-reads
+bench: bench-extraction bench-ingest bench-reads bench-reader
 
 bench-extraction: install
 	$(BIN)/python benchmarks/bench_extraction.py
@@ -105,6 +105,9 @@ bench-deps:
 # Needs a running server (`make serve`): reads and ingestion at once, see benchmarks/load_test.py.
 bench-load: install bench-deps
 	$(BIN)/python benchmarks/load_test.py --mix --ingest 2
+
+bench-reader: install
+	$(BIN)/python benchmarks/bench_reader.py
 
 # Needs a running server and a signed-up analyst: see the steps at the top of benchmarks/bench_admin.py.
 bench-admin: install

@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     testify shout yell scream joke quip boast brag lament counter retort answer reiterate threaten
     advise recommend assure reassure remind inform clarify proclaim disclose conclude muse
     exclaim whisper mutter plead implore exhort press agree disagree object protest affirm underline
-    underscore swear guarantee signal hint
+    underscore swear guarantee signal hint speculate reckon
     """.split()
 )
 
@@ -30,7 +30,7 @@ TOPIC_VERBS = frozenset(
     """
     cite mention discuss talk speak refer highlight express attack criticize criticise condemn
     praise question reject defend slam blast dismiss decry denounce hail welcome applaud mock
-    ridicule lambast berate scold chide rebuke tout
+    ridicule lambast berate scold chide rebuke tout bemoan extol lament decry
     """.split()
 )
 
@@ -57,6 +57,22 @@ DOCUMENT_NOUNS = frozenset(
     """.split()
 )
 
+# Things one issues or delivers that then "say" something: "issued a statement saying ...".
+OCCASION_NOUNS = frozenset(
+    "speech letter post tweet email e-mail video op-ed column essay release ad".split()
+)
+
+# Nouns that report what someone said when a person owns them: "Ekwall's claim that the port was
+# bankrupt", "her allegations of fraud". ("charges" is legal, "findings" evidence: not here.)
+SAID_NOUNS = frozenset(
+    """
+    claim claims allegation allegations assertion assertions accusation accusations warning warnings
+    insistence argument arguments promise promises pledge pledges vow vows suggestion suggestions
+    contention remark remarks comment comments statement statements denial denials call calls demand
+    demands criticism complaint complaints prediction predictions admission
+    """.split()
+)
+
 # Nouns that name an occasion of speech: "in a statement", "in an interview", "in remarks".
 SPEECH_NOUNS = frozenset(
     """
@@ -66,12 +82,14 @@ SPEECH_NOUNS = frozenset(
 )
 
 # Verbs that report only a clause or a quotation: "said the same thing", "added a note of caution",
-# "continued to poke", "agreed to lend", "responded to the request" report no words.
+# "continued to poke", "agreed to lend", "responded to the request" report no words; "charged
+# that the mayor lied" is speech, "charged Okafor with fraud" a legal act.
 CLAUSE_ONLY = frozenset(
     """
     say add continue agree disagree insist argue explain write state reply respond answer recall
     remark observe contend maintain assert declare joke quip muse exclaim whisper mutter
     shout yell scream chant sing post tweet testify conclude comment complain boast brag lament
+    charge speculate
     """.split()
 )
 

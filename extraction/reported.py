@@ -73,6 +73,11 @@ def _verb_lemma(tok) -> str:
     return ""
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Verbs that put a speech occasion out: "issued a statement saying", "delivered a speech blaming".
+ISSUING_VERBS = frozenset("issue deliver release give make post send publish write put".split())
+
+
 def _subject(cue, mask=None):
     """The speaker token for a cue, climbing through "X said A and added B", "..., accusing them".
     A subject inside quotation marks belongs to the quoted words, not to the cue."""
@@ -80,18 +85,15 @@ def _subject(cue, mask=None):
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not (mask and mask.covers(c.idx))]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - cue.i))
-        if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return tok.head  # "Okafor, who said ..."
-        if tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN"):
-            return tok.head  # "a statement saying ...", "with Ekwall adding that ..."
-        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-            tok = tok.head.head
-            continue
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
-            tok = tok.head
-            continue
-        break
+            subject = min(subjects, key=lambda c: abs(c.i - cue.i))
+            if subject.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                return tok.head  # "Senator Ana Ruiz, who said ...": the antecedent speaks
+            return subject
+        found, tok = _climb(tok)
+        if found is not None:
+            return found
+        if tok is None:
+            break
     # a parse that hung the speaker elsewhere: "... of the Harbour Gazette Okafor said that ..."
     j = cue.i - 1
     while j >= 0 and cue.doc[j].dep_ in ("aux", "advmod", "neg") and j > cue.i - 4:
@@ -114,6 +116,34 @@ def _subject(cue, mask=None):
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i and child.ent_type_ == "PERSON":
             return child
     return None
+
+
+def _climb(tok):
+    """One step up from a cue without a subject of its own: (the speaker, None) when this step
+    finds it, (None, the token to look at next), or (None, None) when there is nowhere to go."""
+    head = tok.head
+    if tok.dep_ == "relcl" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return head, None  # "Okafor, who said ..."
+    if tok.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN"):
+        if (
+            head.lemma_.lower() in cues.SPEECH_NOUNS | cues.OCCASION_NOUNS
+            and head.head.lemma_ in ISSUING_VERBS
+        ):
+            return None, head.head  # "issued a statement saying ...": whoever issued it
+        return head, None  # "a statement saying ...", "with Ekwall adding that ..."
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        verb = head.head
+        quoted = (
+            [c for c in verb.children if c.dep_ == "dobj"]
+            if verb.lemma_ == "quote" and head.lower_ == "as"
+            else []
+        )
+        if quoted:
+            return quoted[0], None  # "The Gazette quoted Ruth Albers as saying ...": she said it
+        return None, verb
+    if tok.dep_ in ("conj", "xcomp", "advcl") and head is not tok:
+        return None, head
+    return None, None
 
 
 def _span_of(tokens) -> tuple[int, int]:
@@ -213,6 +243,7 @@ def _object_content(cue):
         and not (c.dep_ == "npadvmod" and c.lower_ in TIME_WORDS)
         and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children))
         and not _has_own_cue(c, cue)
+        and not _someone_elses_words(c)
     ]
     if not comps:
         return None
@@ -224,6 +255,13 @@ def _object_content(cue):
     first = min(comps, key=lambda t: t.left_edge.i).left_edge
     last = max(comps, key=lambda t: t.right_edge.i).right_edge
     return first, last
+
+
+def _someone_elses_words(comp) -> bool:
+    """ "rejected Ekwall's claim that ...": the object is another speaker's words (their own cue)."""
+    return comp.lemma_.lower() in cues.SAID_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ not in ("his", "her", "their", "its") for c in comp.children
+    )
 
 
 def _has_own_cue(comp, cue) -> bool:
@@ -293,7 +331,10 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = _according_to(doc, tok, offset, paragraph, mask)
         else:
-            att = _verb_attribution(doc, tok, offset, paragraph, mask)
+            att = None
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.SAID_NOUNS:
+                att = _noun_attribution(doc, tok, offset, paragraph, mask)
+            att = att or _verb_attribution(doc, tok, offset, paragraph, mask)
         if att is not None:
             out.append(att)
     return out
@@ -378,6 +419,58 @@ def _with_content(doc, tok, lemma, subject, content, base: Attribution, offset: 
     base.content = (offset + doc[left].idx, offset + doc[right].idx + len(doc[right]))
     base.clause = is_clause
     return base
+
+
+# What a possessed speech noun reports: "Ekwall's claim that ...", "her allegations of fraud".
+NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "against"})
+
+
+def _noun_attribution(doc, noun, offset: int, paragraph: int, mask: QuoteMask) -> Attribution | None:
+    """A speech noun owned by a speaker: "Ekwall's claim that the port was bankrupt"."""
+    if mask.covers(noun.idx):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.tag_ == "PRP$" and owner.lower_ not in ("his", "her", "their"):
+        return None
+    if owner.pos_ not in ("PROPN", "PRON") and not _person_like(owner):
+        return None
+    content = None
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.lower_ == "that" and m.dep_ == "mark" for m in c.children
+        ):
+            content = (c.left_edge, c.right_edge)
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ in NOUN_CONTENT_PREPS
+            and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+        ):
+            content = (next(x for x in c.children if x.dep_ in ("pobj", "pcomp")).left_edge, c.right_edge)
+        if content is not None:
+            break
+    if content is None:
+        return None
+    trimmed = _trim(doc, content[0].i, content[1].i)
+    if trimmed is None:
+        return None
+    left, right = trimmed
+    sent = noun.sent
+    sp_s, sp_e = _speaker_tokens_span(owner)
+    return Attribution(
+        paragraph=paragraph,
+        cue=noun.text,
+        cue_start=offset + noun.idx,
+        cue_end=offset + noun.idx + len(noun),
+        sent_start=offset + sent.start_char,
+        sent_end=offset + sent.end_char,
+        subject=owner,
+        speaker_start=offset + sp_s,
+        speaker_end=offset + sp_e,
+        content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
+        clause=doc[left].lower_ == "that",
+    )
 
 
 def _message_words(tok, lemma: str, words: list[str]) -> list[str]:

@@ -17,7 +17,6 @@ from .reported import Attribution
 from .types import Kind
 
 WORD = re.compile(r"\w+")
-SENTENCE_END = re.compile(r"[.!?]$")
 # Where reported content usually stops: a new clause after a semicolon or dash, a non-restrictive
 # relative clause, the circumstances of the remark ("during the debate", "with jabs at ...").
 TAIL_CLAUSE = re.compile(r";|\s[—―–]\s|\s--\s")
@@ -36,6 +35,7 @@ class Span:
     attribution: Attribution
     # the printed fragments of a quotation interrupted by its own cue; empty for one piece
     fragments: list[tuple[int, int]] = field(default_factory=list)
+    run: int = -1  # a direct statement's quotation run (quotes.Quote.run)
 
     @property
     def pieces(self) -> list[tuple[int, int]]:
@@ -52,7 +52,7 @@ def statement_spans(
     """Every statement's span, kind and cue, in text order (a longer span first at one start)."""
     spans, direct_atts = _reported_spans(article, atts_by_para, own)
     spans += _direct_spans(article, own, direct_atts)
-    spans = merge_interrupted(spans, article.text)
+    spans = merge_quotation_parts(spans, article.text)
     spans = [s for s in spans if _words(article.text[s.start : s.end]) >= MIN_WORDS]
     spans.sort(key=lambda s: (s.start, -s.end))
     return spans
@@ -100,7 +100,7 @@ def _direct_spans(article: Article, own: Ownership, direct_atts: set[int]) -> li
             continue
         if id(q) in own.contained and id(a) not in direct_atts:
             continue  # part of a mixed statement
-        out.append(Span(q.start, q.end, Kind.DIRECT, a))
+        out.append(Span(q.start, q.end, Kind.DIRECT, a, run=q.run))
     return out
 
 
@@ -113,25 +113,34 @@ def cut_tail(text: str, s: int, e: int, in_quote, clause: bool) -> int:
     return e
 
 
-def merge_interrupted(spans: list[Span], text: str) -> list[Span]:
-    """'"A," he said, "and B."' is one statement: fragments of one quoted sentence around its own
-    cue are joined, cue included. '"A," he said. "B."' stays two: the cue's sentence ends first."""
+def merge_quotation_parts(spans: list[Span], text: str) -> list[Span]:
+    """One quotation, one statement: the parts of a quotation around its own cue ('"A," he said,
+    "and B."', '"A," said X, a lawyer. "B."') and the paragraphs of a quotation that runs over
+    several are joined. Narration between two quotations ('"A," X said. He left. "B."') keeps
+    them apart."""
     spans.sort(key=lambda s: (s.start, -s.end))
     out: list[Span] = []
     for r in spans:
-        if out:
+        if out and _continues(out[-1], r, text):
             last = out[-1]
-            a = last.attribution
-            gap = text[last.end : r.start]
-            if (
-                last.kind == Kind.DIRECT
-                and r.kind == Kind.DIRECT
-                and r.attribution is a
-                and last.end <= a.cue_start < r.start
-                and "\n" not in gap
-                and not SENTENCE_END.search(gap.rstrip("”\"' "))
-            ):
-                out[-1] = Span(last.start, r.end, last.kind, a, [*last.pieces, *r.pieces])
-                continue
+            out[-1] = Span(
+                last.start, r.end, last.kind, last.attribution, [*last.pieces, *r.pieces], last.run
+            )
+            continue
         out.append(r)
     return out
+
+
+def _continues(last: Span, r: Span, text: str) -> bool:
+    a = last.attribution
+    if last.kind != Kind.DIRECT or r.kind != Kind.DIRECT or r.attribution is not a:
+        return False
+    if last.run >= 0 and last.run == r.run:
+        return True  # the next paragraph of one quotation
+    gap = text[last.end : r.start]
+    # only the cue's own sentence between the parts, in one paragraph
+    return (
+        "\n" not in gap
+        and last.end <= a.cue_start < r.start
+        and not text[max(last.end, a.sent_end) : r.start].strip()
+    )

@@ -24,6 +24,12 @@ def positions_belong_to_something(app_configs=None, databases=None, **kwargs):
         return []
     from people.services import TITLES_NEEDING_AN_ORGANIZATION
 
+    # `migrate` runs the database checks before it creates the tables: nothing to check yet.
+    if any(
+        Position._meta.db_table not in connections[alias].introspection.table_names() for alias in databases
+    ):
+        return []
+
     problems = []
     bare = Position.objects.filter(country__isnull=True, organization__isnull=True)
     vague = Position.objects.filter(organization__isnull=True, normalized__in=TITLES_NEEDING_AN_ORGANIZATION)

@@ -95,6 +95,18 @@ class Article(models.Model):
     extraction_started_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When the running extraction started; empty when none runs."
     )
+    task_due_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the task for the article's next step was handed to the queue (or is due to retry); "
+        "empty when the queue could not be reached: the reconciler sends it again.",
+    )
+    requeues = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Times the reconciler re-sent this step because no task finished it; reset on progress.",
+    )
     extraction_count = models.PositiveIntegerField(
         default=0, help_text="How many runs have saved statements from this article (first run and re-runs)."
     )

@@ -41,6 +41,7 @@ STORAGES = {
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = False
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}  # noqa: F405
+API_SUBMIT_THROTTLE = "100000/hour"
 FETCH_ALLOW_PRIVATE_HOSTS = []
 TOPIC_EMBEDDINGS = env.bool("TOPIC_EMBEDDINGS", default=False)
 # Serve static files from the app folders without collectstatic.

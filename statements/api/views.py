@@ -8,13 +8,13 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from common.api.errors import ERROR_RESPONSES, error_body
 from common.api.filters import AliasedOrderingFilter, UpdatedSinceFilterSet
-from common.api.renderers import FastJSONRenderer
+from common.api.renderers import CSPBrowsableAPIRenderer, FastJSONRenderer
 from common.api.strict import StrictQueryParamsMixin
 from people import selectors as people_selectors
 from people.models import Person
@@ -25,6 +25,7 @@ from statements.api.renderers import StatementCSVRenderer
 from statements.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleDetailSerializer,
+    ArticleOnRecordSerializer,
     ArticleSerializer,
     ArticleSubmitSerializer,
     OutletSerializer,
@@ -32,8 +33,10 @@ from statements.api.serializers import (
     StatementSerializer,
     TopicSerializer,
 )
-from statements.models import Outlet, Statement
+from statements.api.throttles import ArticleSubmitThrottle
+from statements.models import Article, Outlet, Statement
 from statements.services.articles import IngestError, article_ingest
+from statements.services.reconcile import article_resume
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
@@ -53,7 +56,7 @@ class StatementListMixin:
     serializer_class = StatementSerializer
     filterset_class = filters.StatementFilterSet
     filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
-    renderer_classes = [FastJSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
+    renderer_classes = [FastJSONRenderer, CSPBrowsableAPIRenderer, StatementCSVRenderer]
     ordering_fields = ["said_on", "updated_at", "id", "confidence"]
     ordering_aliases = {"said_on": "said_sort"}
 
@@ -142,6 +145,11 @@ class ArticleViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.R
             return [permissions.IsAuthenticated()]
         return super().get_permissions()
 
+    def get_throttles(self):
+        if self.action == "create":
+            return [*super().get_throttles(), ArticleSubmitThrottle()]
+        return super().get_throttles()
+
     @extend_schema(
         summary="Submit an article",
         description="Give `url` (fetched, then extracted in the background), or `text` (+ `title`, "
@@ -151,7 +159,7 @@ class ArticleViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.R
         request=ArticleSubmitSerializer,
         responses={
             202: ArticleAcceptedSerializer,
-            200: ArticleSerializer,
+            200: ArticleOnRecordSerializer,
             401: OpenApiResponse(description="No or invalid token."),
             **ERROR_RESPONSES,
         },
@@ -174,11 +182,29 @@ class ArticleViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.R
         article = selectors.article_detail(pk=result.article.pk)
         status_url = reverse("api:article-detail", args=[article.pk], request=request)
         if not result.created:
-            response = Response(ArticleSerializer(article, context={"request": request}).data)
-            response["Location"] = status_url
-            return response
+            article.message = _already_on_record_message(article)
+            body = ArticleOnRecordSerializer(article, context={"request": request}).data
+            if not body["message"]:
+                del body["message"]
+            return Response(body, headers={"Location": status_url})
         body = {"id": article.pk, "status": article.status, "status_url": status_url}
+        if result.waiting_for_queue:
+            body["message"] = "Stored; it will be processed when the task queue is back."
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+
+
+def _already_on_record_message(article) -> str:
+    """For an article that is not moving: what happened, and what sending it again did."""
+    if article.status == Article.Status.FAILED:
+        return f"Already on record and failed: {article.error} An analyst can retry it from the admin."
+    if article.status not in (Article.Status.QUEUED, Article.Status.FETCHED):
+        return ""
+    resumed = article_resume(article=article)
+    if resumed is None:
+        return ""
+    if resumed:
+        return "Already on record and stalled (no task was working on it): sent to the queue again."
+    return "Already on record and stalled; the task queue is unreachable, it will be processed when it is back."
 
 
 @extend_schema_view(

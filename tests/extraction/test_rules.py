@@ -39,11 +39,23 @@ def test_interrupted_quote_in_one_sentence_is_one_statement(extract):
     assert st.quote == "We will start where the need is greatest and we will not stop."
 
 
-def test_second_sentence_after_the_cue_is_its_own_statement(extract):
+def test_quotation_resumed_after_its_cue_is_one_statement(extract):
     text = HEAD + '"The machines did not fail," Ibrahim Sadiq said at a briefing. "We are confident in them."'
-    stmts = extract(text)
-    assert [s.quote for s in stmts] == ["The machines did not fail", "We are confident in them."]
-    assert {s.speaker.name for s in stmts} == {"Ibrahim Sadiq"}
+    (st,) = extract(text)
+    assert st.quote == "The machines did not fail We are confident in them."
+    assert (st.speaker.name, st.kind) == ("Ibrahim Sadiq", "direct")
+    assert text[st.start : st.end] == text[len(HEAD) :]
+
+
+def test_narration_between_two_quotations_keeps_them_apart(extract):
+    text = HEAD + (
+        '"The machines did not fail," Ibrahim Sadiq said at a briefing. He left before questions. '
+        '"We are confident in every one of them."'
+    )
+    assert [s.quote for s in extract(text)] == [
+        "The machines did not fail",
+        "We are confident in every one of them.",
+    ]
 
 
 def test_quote_over_paragraphs_keeps_its_speaker(extract):
@@ -52,9 +64,9 @@ def test_quote_over_paragraphs_keeps_its_speaker(extract):
         '"When we took office, this city had been promised a subway for forty years.\n\n'
         '"We are going to build it, and we are going to open it," he said.'
     )
-    stmts = extract(text)
-    assert len(stmts) == 2
-    assert {s.speaker.name for s in stmts} == {"Marc Leblanc"}
+    (st,) = extract(text)  # one quotation over two paragraphs: one statement
+    assert st.speaker.name == "Marc Leblanc"
+    assert st.quote.startswith("When we took office") and st.quote.endswith("we are going to open it")
 
 
 def test_standalone_quote_paragraph_takes_the_previous_speaker(extract):
@@ -380,3 +392,58 @@ def test_no_suggestion_for_a_phrase_only_one_statement_uses():
     got = assign(["The harbour fees will rise.", "Harbour fees are too high, and they know it."], [])
     assert [[(t.topic, t.suggested) for t in s] for s in got] == [[("Harbour Fees", True)]] * 2
     assert all(t.score <= 0.5 for s in got for t in s)
+
+
+# --- cues added for issue 10 -----------------------------------------------------------------
+
+
+def test_relative_who_and_which_speak_as_their_antecedent(extract):
+    text = HEAD + (
+        "The bill was opposed by Senator Ana Ruiz, who said it would raise rents across the state. "
+        "The plan was drawn up by the ministry, which said it would save money within two years."
+    )
+    assert [(s.speaker.name, s.quote) for s in extract(text)] == [
+        ("Ana Ruiz", "it would raise rents across the state"),
+        ("ministry", "it would save money within two years"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "words"),
+    [
+        (
+            "Grace Okafor speculated that the vote would be delayed.",
+            "Grace Okafor",
+            "that the vote would be delayed",
+        ),
+        (
+            "Tomas Ekwall bemoaned the lack of money for schools in the north.",
+            "Tomas Ekwall",
+            "the lack of money",
+        ),
+        ("The ministry issued a statement saying the talks had failed.", "ministry", "the talks had failed"),
+        (
+            "Ruth Albers delivered a speech blaming the council for the delay.",
+            "Ruth Albers",
+            "the council for the delay",
+        ),
+        (
+            "The Harbour Gazette quoted Ruth Albers as saying that the port would close.",
+            "Ruth Albers",
+            "port would close",
+        ),
+        (
+            "The council rejected Ekwall's claim that the port was bankrupt.",
+            "Ekwall",
+            "that the port was bankrupt",
+        ),
+    ],
+)
+def test_more_cues(extract, sentence, speaker, words):
+    st = _one(extract(HEAD + sentence))
+    assert st.speaker.name == speaker and words in st.quote
+
+
+def test_legal_charges_are_not_speech(extract):
+    assert extract(HEAD + "Grace Okafor was charged with fraud on Monday after a long inquiry.") == []
+    assert extract(HEAD + "Prosecutors charged Grace Okafor with fraud and bribery on Monday.") == []

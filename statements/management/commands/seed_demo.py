@@ -325,6 +325,15 @@ class Speaker:
         return None, ""
 
 
+def _free_slug(model, base: str) -> str:
+    """``base``, or ``base-2``, ``-3``...: the same office may be on record already (found in
+    real or sample articles) under another organisation, with the slug this one would take."""
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 class Command(QuietCommand):
     help = "Generate a synthetic record (fictional politicians, real countries) for demos and benchmarks."
 
@@ -414,7 +423,7 @@ class Command(QuietCommand):
                         country_id=code,
                         defaults={
                             "name": org_name,
-                            "slug": f"{slugify(org_name)}-{code.lower()}",
+                            "slug": _free_slug(Organization, f"{slugify(org_name)}-{code.lower()}"),
                             "kind": kind,
                         },
                     )
@@ -422,7 +431,10 @@ class Command(QuietCommand):
                     normalized=normalize_name(title),
                     country_id=code,
                     organization=organizations[key],
-                    defaults={"title": title, "slug": f"{slugify(title)}-{code.lower()}"},
+                    defaults={
+                        "title": title,
+                        "slug": _free_slug(Position, f"{slugify(title)}-{code.lower()}"),
+                    },
                 )
         codes = list(COUNTRIES)
         used_names: set[str] = set()
