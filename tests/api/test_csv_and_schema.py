@@ -97,7 +97,10 @@ def test_swagger_docs_are_served_without_a_cdn(client):
 
 
 def test_options_asked_as_csv_describe_the_endpoint_in_json(api, record):
-    for url in ("/api/v1/statements/?format=csv", f"/api/v1/people/{record['amelie'].pk}/statements/?format=csv"):
+    for url in (
+        "/api/v1/statements/?format=csv",
+        f"/api/v1/people/{record['amelie'].pk}/statements/?format=csv",
+    ):
         response = api.options(url)
         assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
         assert response.json()["name"]
