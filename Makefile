@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The suite runs on every CPU (pytest-xdist); each worker has its own test database and Redis prefix.
+PYTEST_ARGS ?= -n auto
 STAMP := $(VENV)/.installed
 
 .PHONY: install lock run serve test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-reader bench-admin bench-deps bench-load embeddings clean
