@@ -13,7 +13,8 @@ TEST_RUN_ID = os.environ.setdefault("ONRECORD_TEST_RUN_ID", uuid.uuid4().hex[:10
 DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_onrecord_{TEST_RUN_ID}"
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     **CELERY_BROKER_TRANSPORT_OPTIONS,
-    "global_keyprefix": f"onrecord-test-{TEST_RUN_ID}:",
+    # xdist workers of one run each get their own queues too (their test databases differ as well).
+    "global_keyprefix": f"onrecord-test-{TEST_RUN_ID}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}:",
 }
 
 # The search tests run on both databases: when the suite runs on PostgreSQL, an in-memory
