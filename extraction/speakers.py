@@ -87,6 +87,7 @@ class PersonIndex:
         # the last two words of a name of three or more: "Kjærsgaard Holm" for "Søren Kjærsgaard Holm"
         self.by_compound: dict[str, Person] = {}
         self.by_name: dict[str, Person] = {}
+        self.orgs: list[str] = []  # organisations the article names, as printed, in text order
 
     def person(self, name: str, title_words: list[str] | None = None) -> Person:
         """The Person for a name as printed, joined to the full name when only the surname is given."""
@@ -159,6 +160,9 @@ class PersonIndex:
         for si, sent in enumerate(sents):
             sent_of[sent.start] = si
         persons = _person_spans(doc)
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and not (skip is not None and skip(offset + ent.start_char)):
+                self.orgs.append(_strip_det(ent.text))
         for ent in persons:
             name, title = split_name(list(ent))
             if not name or (skip is not None and skip(offset + ent.start_char)):
@@ -554,9 +558,15 @@ def _body_or_description(subject, phrase, text: str, index: PersonIndex) -> Spea
         )
     if subject.ent_type_ in ("ORG", "GPE", "NORP") or head in ORG_WORDS or inst is not None:
         name = _strip_det(text)
+        named = _named_body(phrase, head, index) if inst is None else ""
         country = info["country"] or (inst or "")
         return SpeakerMention(
-            name=name, text=text, type=SpeakerType.ORGANIZATION, country=country, organization=name
+            name=named or name,
+            text=text,
+            type=SpeakerType.ORGANIZATION,
+            country=country,
+            organization=named or name,
+            resolved_from="description" if named else "",
         )
     # a description: "the spokesman", "the Indiana governor", "a spokeswoman for Ruth Albers"
     mention = SpeakerMention(
@@ -633,6 +643,20 @@ def _is_proper_phrase(phrase) -> bool:
     """A named body: "Friends of the Earth", "Greenpeace" (every content word capitalised)."""
     content = [t for t in phrase if t.is_alpha and t.pos_ not in ("DET", "ADP", "CCONJ")]
     return bool(content) and all(t.pos_ == "PROPN" for t in content)
+
+
+def _named_body(phrase, head: str, index: PersonIndex) -> str:
+    """ "the ministry" -> the one organisation the article named with that word ("the Ministry of
+    Fisheries"); "" when the phrase is a name itself or the article names none, or several."""
+    if (
+        not phrase
+        or phrase[0].lower_ != "the"
+        or any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase[1:])
+    ):
+        return ""
+    word = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+    found = {org for org in index.orgs if word.search(org) and org.lower() != head}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _of_a_person(of) -> bool:
