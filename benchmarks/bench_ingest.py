@@ -10,8 +10,10 @@ database, so the runs do the same work.
     export CELERY_BROKER_URL=redis://127.0.0.1:6379/0
     python benchmarks/bench_ingest.py --articles 1000
 
-The database named by --database (default onrecord_bench_ingest) on the DATABASE_URL server is
-dropped and created for every run. The Redis queues fetch/extract are emptied before each run.
+The database named by --database (default onrecord_bench_ingest_<pid>) on the DATABASE_URL server is
+dropped and created for every run, and dropped at the end. The run's queues live under their own
+Redis key prefix (onrecord-bench-<pid>:), emptied before each run: a suite, another benchmark or a
+developer's worker on the same Redis is never touched.
 
 Prints, per worker count: articles per minute (a burst of N URLs at once, until every article
 is extracted), queue latency (enqueue → task start, p50/p95) of that burst and of a trickle
@@ -27,6 +29,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -186,8 +189,18 @@ def database_recreate(name: str) -> None:
 def queues_purge() -> None:
     import redis
 
+    prefix = os.environ["ONRECORD_BROKER_KEY_PREFIX"]
     client = redis.Redis.from_url(os.environ["CELERY_BROKER_URL"])
-    client.delete("fetch", "extract", "celery", "unacked", "unacked_index")
+    client.delete(*(prefix + key for key in ("fetch", "extract", "celery", "unacked", "unacked_index")))
+
+
+def database_drop(name: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(database_url("postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Workers:
@@ -250,7 +263,7 @@ def run(
 
     database_recreate(database)
     queues_purge()
-    metrics = ROOT / f".bench_ingest_metrics_{concurrency}.jsonl"
+    metrics = Path(tempfile.gettempdir()) / f"onrecord_bench_ingest_{os.getpid()}_{concurrency}.jsonl"
     metrics.unlink(missing_ok=True)
     workers = Workers(concurrency, metrics, env)
     try:
@@ -331,7 +344,7 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, nargs="+", default=[1, 2], help="Worker process counts to run."
     )
-    parser.add_argument("--database", default="onrecord_bench_ingest")
+    parser.add_argument("--database", default=f"onrecord_bench_ingest_{os.getpid()}")
     args = parser.parse_args()
 
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -344,6 +357,7 @@ def main() -> None:
     newsroom = Newsroom(args.articles + args.trickle)
     os.environ["DATABASE_URL"] = database_url(args.database)
     os.environ["FETCH_ALLOW_PRIVATE_HOSTS"] = newsroom.host
+    os.environ["ONRECORD_BROKER_KEY_PREFIX"] = f"onrecord-bench-{os.getpid()}:"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.local"
     os.environ["DJANGO_DEBUG"] = "false"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -358,9 +372,13 @@ def main() -> None:
     assert not settings.CELERY_TASK_ALWAYS_EAGER, "tasks must go through the broker"
     print(f"{args.articles} articles served from http://{newsroom.host}; database {args.database}; "
           f"broker {settings.CELERY_BROKER_URL}; CPUs {os.cpu_count()}")  # fmt: skip
-    for concurrency in args.workers:
-        report(run(newsroom, concurrency=concurrency, articles=args.articles, trickle=args.trickle,
-                   database=args.database, env=env))  # fmt: skip
+    try:
+        for concurrency in args.workers:
+            report(run(newsroom, concurrency=concurrency, articles=args.articles, trickle=args.trickle,
+                       database=args.database, env=env))  # fmt: skip
+    finally:
+        queues_purge()
+        database_drop(args.database)
 
 
 if __name__ == "__main__":

@@ -39,11 +39,16 @@ class Article:
         return i >= 0 and pos < self.quotes[i].end
 
 
-def prepare(text: str, published: date | str | None) -> Article:
-    """Split the body off the page and pair its quotation marks (nothing parsed yet)."""
+def prepare(text: str, published: date | str | None, title: str | None = None) -> Article:
+    """Split the body off the page and pair its quotation marks (nothing parsed yet). ``title`` is
+    the title when given apart from the text: a first line repeating it is the headline."""
+    return from_body(text, published, split_body(text, title=title))
+
+
+def from_body(text: str, published: date | str | None, body: Body) -> Article:
+    """The article over the given body paragraphs (all of them, or one section of a long text)."""
     if isinstance(published, str):
         published = date.fromisoformat(published) if published else None
-    body = split_body(text)
     qs = quotes_mod.find_quotes(text, body.paragraphs)
     qs = sorted(qs + colon.transcript_quotes(text, body.paragraphs, qs), key=lambda q: q.start)
     by_para: dict[int, list[Quote]] = defaultdict(list)

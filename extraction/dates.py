@@ -2,7 +2,9 @@
 
 "on Tuesday" is the latest Tuesday on or before publication; "last month" and "earlier this
 month" give a month; "last year" a year; nothing gives the publication date. A date is never
-after publication. Plain regular expressions: dateparser is an order of magnitude slower and
+after publication. Without a publication date only a date the text gives in full (with its
+year) is a date; anything else is unknown, and says so (``DateBasis.UNKNOWN``), never passed off
+as the publication date. Plain regular expressions: dateparser is an order of magnitude slower and
 news uses few forms.
 """
 
@@ -109,7 +111,7 @@ def find_date(text: str, published: date | None) -> tuple[date | None, str, str,
     "March 3" in a January article means last March) or dropped.
     """
     if published is None:
-        return None, DatePrecision.DAY, DateBasis.PUBLISHED, ""
+        return _find_full_date(text)
     best = None
     for kind, rx in PATTERNS:
         m = rx.search(text)
@@ -177,3 +179,28 @@ def find_date(text: str, published: date | None) -> tuple[date | None, str, str,
     if d is None or d > p:
         return p, DatePrecision.DAY, DateBasis.PUBLISHED, ""
     return d, prec, basis, words
+
+
+def _find_full_date(text: str) -> tuple[date | None, str, str, str]:
+    """With no publication date: the first date the text gives with its year, else unknown."""
+    best = None
+    for kind, rx in PATTERNS[:4]:  # iso, dmy, mdy, my: the only forms that can carry a year
+        for m in rx.finditer(text):
+            year = m.group(1) if kind == "iso" else m.group(3) if kind in ("dmy", "mdy") else m.group(2)
+            if year and (best is None or m.start() < best[1].start()):
+                best = (kind, m)
+                break
+    if best is None:
+        return None, DatePrecision.DAY, DateBasis.UNKNOWN, ""
+    kind, m = best
+    if kind == "iso":
+        d, prec = _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))), DatePrecision.DAY
+    elif kind == "my":
+        d, prec = date(int(m.group(2)), MONTHS[m.group(1).lower().rstrip(".")], 1), DatePrecision.MONTH
+    else:
+        day, mon = (m.group(1), m.group(2)) if kind == "dmy" else (m.group(2), m.group(1))
+        d, prec = _safe(int(m.group(3)), MONTHS[mon.lower().rstrip(".")], int(day)), DatePrecision.DAY
+    if d is None:
+        return None, DatePrecision.DAY, DateBasis.UNKNOWN, ""
+    return d, prec, DateBasis.EXPLICIT, m.group(0).strip()
+

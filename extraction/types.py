@@ -22,6 +22,7 @@ class DateBasis:
     EXPLICIT = "explicit"  # "on 3 March", "March 2025"
     RELATIVE = "relative"  # "yesterday", "on Tuesday", "last month"
     PUBLISHED = "published"  # nothing in the text: the article's publication date
+    UNKNOWN = "unknown"  # nothing in the text and no publication date known: no date
 
 
 class SpeakerType:

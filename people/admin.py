@@ -32,7 +32,8 @@ class CountryAdmin(admin.ModelAdmin):
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "country")
-    list_filter = ("kind", "country")
+    # Only the countries that have organisations, not all 249.
+    list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("country",)
@@ -41,7 +42,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 @admin.register(Position)
 class PositionAdmin(admin.ModelAdmin):
     list_display = ("title", "country", "organization")
-    list_filter = ("country",)
+    list_filter = (("country", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("title",)
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("country", "organization")

@@ -1,5 +1,6 @@
 """People, the offices they hold and when: countries, persons, aliases, organisations, positions, tenures."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -39,7 +40,12 @@ class Person(models.Model):
     slug = models.SlugField(max_length=220, unique=True)
     country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
     description = models.CharField(max_length=300, blank=True)
-    wikidata_id = models.CharField(max_length=20, blank=True, help_text="Q-number, e.g. Q312.")
+    wikidata_id = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id is Q followed by digits, e.g. Q312.")],
+        help_text="Q-number, e.g. Q312.",
+    )
     merged_into = models.ForeignKey(
         "self",
         null=True,
@@ -55,6 +61,7 @@ class Person(models.Model):
     class Meta:
         ordering = ["sort_name", "name"]
         indexes = [models.Index(fields=["country", "sort_name"])]
+        permissions = [("merge_person", "Can merge two records of one person")]
 
     def __str__(self):
         return self.name
@@ -63,10 +70,22 @@ class Person(models.Model):
         return reverse("person-detail", args=[self.slug])
 
 
+class PersonSlugRedirect(models.Model):
+    """An address a person had before (a slug changed): /people/<slug>/ redirects to the person."""
+
+    slug = models.SlugField(max_length=220, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.slug} → {self.person_id}"
+
+
 class PersonAlias(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     normalized = models.CharField(max_length=200, db_index=True, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "person aliases"
@@ -153,6 +172,12 @@ class Tenure(models.Model):
     start_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
     end = models.DateField(null=True, blank=True, help_text="Last day in office; empty while in office or unknown.")
     end_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    last_seen = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Found in text: the latest date an article showed the person in office. The tenure "
+        "stays open (end empty) after it, until a later source or an analyst ends it.",
+    )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.TEXT)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()

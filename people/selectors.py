@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from rapidfuzz import fuzz
 
-from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
+from people.models import Country, Organization, Person, PersonAlias, PersonSlugRedirect, Position, Tenure
 from people.normalize import normalize_name
 
 # How long after texts last showed someone in an office we still assume they hold it.
@@ -29,13 +29,20 @@ def person_queryset() -> QuerySet[Person]:
     return (
         Person.objects.filter(merged_into__isnull=True)
         .select_related("country")
-        .prefetch_related(Prefetch("aliases", queryset=PersonAlias.objects.order_by("name")), _tenures_prefetch())
+        .prefetch_related(
+            Prefetch("aliases", queryset=PersonAlias.objects.order_by("name")), _tenures_prefetch()
+        )
     )
 
 
 def person_get(*, slug: str) -> Person:
-    """A person by slug, following merges: the caller redirects when the result's slug differs."""
-    person = Person.objects.select_related("merged_into").get(slug=slug)
+    """A person by slug, following old slugs and merges: the caller redirects when the result's slug differs."""
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:  # an old address: the slug changed since
+        redirect = PersonSlugRedirect.objects.select_related("person").filter(slug=slug).first()
+        if redirect is None:
+            raise Person.DoesNotExist(f"No person with slug {slug!r}.")
+        person = redirect.person
     seen = {person.pk}
     while person.merged_into_id and person.merged_into_id not in seen:
         seen.add(person.merged_into_id)
@@ -44,7 +51,10 @@ def person_get(*, slug: str) -> Person:
 
 
 def people_matching(value: str) -> list[Person]:
-    """People a reader may mean by `value`: an id, a slug, a full name or alias, or a surname.
+    """People a reader may mean by `value`: an id, a slug, a full name or alias, or words of one.
+
+    Accents and case do not matter ("soren" finds "Søren"), and a first name or surname alone
+    finds everyone who has it.
 
     Merged records resolve to the record they were merged into.
     """
@@ -57,8 +67,15 @@ def people_matching(value: str) -> list[Person]:
         matches = Person.objects.filter(pk=int(value))
     else:
         key = normalize_name(value)
+        if not key:
+            return []
+        # The whole name, or any whole word(s) of it: first name, surname, a middle name, any alias.
         matches = Person.objects.filter(
-            Q(slug=value) | Q(aliases__normalized=key) | Q(aliases__normalized__endswith=f" {key}")
+            Q(slug=value)
+            | Q(aliases__normalized=key)
+            | Q(aliases__normalized__endswith=f" {key}")
+            | Q(aliases__normalized__startswith=f"{key} ")
+            | Q(aliases__normalized__contains=f" {key} ")
         )
     ids = {merged or pk for pk, merged in matches.values_list("pk", "merged_into")}
     return list(Person.objects.filter(pk__in=ids).select_related("country").order_by("sort_name", "name"))
@@ -73,6 +90,7 @@ def country_queryset() -> QuerySet[Country]:
 
 
 def country_list_with_counts() -> QuerySet[Country]:
+    """Countries, each with `person_count`: how many people on record come from it."""
     return Country.objects.annotate(person_count=Count("people", distinct=True))
 
 
@@ -116,11 +134,6 @@ def current_tenures(person: Person, today: dt.date | None = None) -> list[Tenure
     return [tenure for tenure in person.tenures.all() if tenure.covers(today)]
 
 
-def past_tenures(person: Person, today: dt.date | None = None) -> list[Tenure]:
-    today = today or dt.date.today()
-    return [tenure for tenure in person.tenures.all() if tenure.end is not None and tenure.end < today]
-
-
 def countries_with_people() -> QuerySet[Country]:
     """Countries someone on record comes from (for filter menus)."""
     return Country.objects.filter(Exists(Person.objects.filter(country=OuterRef("pk")))).only("code", "name")
@@ -132,7 +145,9 @@ def person_find(*, name: str, country_code: str = "") -> Person | None:
     if not key:
         return None
     exact = list(
-        Person.objects.filter(Q(aliases__normalized=key), merged_into__isnull=True).distinct().order_by("id")[:5]
+        Person.objects.filter(Q(aliases__normalized=key), merged_into__isnull=True)
+        .distinct()
+        .order_by("id")[:5]
     )
     if exact:
         return _prefer_country(exact, country_code)
@@ -140,8 +155,9 @@ def person_find(*, name: str, country_code: str = "") -> Person | None:
     # "Vasconcelos Brito" for "Helena Vasconcelos Brito": a compound surname without the first name.
     tails = {
         a.person_id: a.person
-        for a in PersonAlias.objects.filter(normalized__endswith=" " + key, person__merged_into__isnull=True)
-        .select_related("person")[:10]
+        for a in PersonAlias.objects.filter(
+            normalized__endswith=" " + key, person__merged_into__isnull=True
+        ).select_related("person")[:10]
     }
     if len(words) > 1 and len(tails) == 1:
         return next(iter(tails.values()))
@@ -192,23 +208,40 @@ def tenure_held_on(*, person: Person, on: dt.date) -> Tenure | None:
 def office_holder_on(*, role: str, country_code: str, on: dt.date) -> Person | None:
     """Who held the office named by ``role`` in ``country_code`` on ``on``: "the French foreign minister".
 
-    A tenure covering the date decides. Failing that, the last person texts showed in the office
-    within ``LAST_HOLDER_WINDOW`` before the date, provided nobody else was shown in it since.
+    A verified (analyst's or imported) tenure covering the date decides. Failing that, tenures
+    found in text that cover the date (they stay open after the last article) and whose holder
+    texts showed in office within ``LAST_HOLDER_WINDOW`` before it: the one who took the office
+    last wins, since nobody recorded the predecessor leaving.
     """
     if not role or not country_code:
         return None
     tenures = Tenure.objects.filter(
         position__normalized=normalize_name(role), position__country_id=country_code.upper()
     ).select_related("person")
-    covering = {
-        t.person_id: t.person
-        for t in tenures.filter(Q(start__isnull=True) | Q(start__lte=on), Q(end__isnull=True) | Q(end__gte=on))
-    }
-    if covering:
-        return next(iter(covering.values())) if len(covering) == 1 else None
-    recent = list(
-        tenures.filter(end__lt=on, end__gte=on - LAST_HOLDER_WINDOW, source=Tenure.Source.TEXT).order_by("-end")[:1]
-    )
-    if recent and not tenures.filter(start__gt=recent[0].end, start__lte=on).exclude(person=recent[0].person).exists():
-        return recent[0].person
-    return None
+    covering = list(tenures_covering(tenures, on))
+    verified = {t.person_id: t.person for t in covering if t.source != Tenure.Source.TEXT}
+    if verified:
+        return next(iter(verified.values())) if len(verified) == 1 else None
+    recent = [
+        t for t in covering if t.start is not None and (t.last_seen or t.start) >= on - LAST_HOLDER_WINDOW
+    ]
+    if not recent:
+        return None
+    latest_start = max(t.start for t in recent)
+    holders = {t.person_id: t.person for t in recent if t.start == latest_start}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def person_other_names(person: Person) -> list[str]:
+    """The person's other spellings for "Also written": one per spelling, without the name itself.
+
+    Reads the prefetched aliases (no query).
+    """
+    seen = {normalize_name(person.name)}
+    names = []
+    for alias in person.aliases.all():
+        key = normalize_name(alias.name)
+        if key and key not in seen:
+            seen.add(key)
+            names.append(alias.name)
+    return names

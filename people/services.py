@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils.text import slugify
 
 from extraction.names import PARTICLES
 
-from .models import DatePrecision, Organization, Person, PersonAlias, Position, Tenure
-from .normalize import normalize_name
+from .models import DatePrecision, Organization, Person, PersonAlias, PersonSlugRedirect, Position, Tenure
+from .normalize import clean_display_name, normalize_name, slug_for
 from .selectors import country_get, person_find
 
 
@@ -52,9 +51,11 @@ def _create_with_unique_slug(model, *, slug_base: str, lookup: dict, **fields):
 
 
 def _unique_slug(model, base: str, field: str = "slug") -> str:
-    base = (slugify(base) or "item")[:200]
+    base = (slug_for(base) or "item")[:200]
     slug, n = base, 2
-    while model.objects.filter(**{field: slug}).exists():
+    while model.objects.filter(**{field: slug}).exists() or (
+        model is Person and PersonSlugRedirect.objects.filter(slug=slug).exists()  # an old address
+    ):
         slug = f"{base}-{n}"
         n += 1
     return slug
@@ -72,16 +73,20 @@ def sort_name_for(name: str) -> str:
 
 
 def person_alias_add(*, person: Person, name: str) -> None:
+    name = clean_display_name(name)
     if not normalize_name(name):
         return
     try:
         with transaction.atomic():
-            PersonAlias.objects.get_or_create(person=person, normalized=normalize_name(name), defaults={"name": name})
+            PersonAlias.objects.get_or_create(
+                person=person, normalized=normalize_name(name), defaults={"name": name}
+            )
     except IntegrityError:  # a concurrent writer added the same alias
         pass
 
 
 def person_create(*, name: str, country_code: str = "", description: str = "") -> Person:
+    name = clean_display_name(name)
     # lookup by id never matches: two people with one name are two rows, each with its own slug
     person = _create_with_unique_slug(
         Person,
@@ -131,7 +136,34 @@ def organization_get_or_create(*, name: str, country_code: str = "", kind: str =
     )
 
 
-def position_get_or_create(*, title: str, country_code: str = "", organization: Organization | None = None) -> Position:
+# Titles that name a role within some body, not an office on their own: "Leader" of what?
+# With a country alone they are not an office either ("Chief (DK)").
+TITLES_NEEDING_AN_ORGANIZATION = frozenset(
+    "leader chief head chair chairman chairwoman chairperson director spokesperson spokesman spokeswoman "
+    "secretary member official adviser advisor deputy president of the board".split()
+)
+
+
+class IncompletePositionError(ValueError):
+    """An office that would belong to nothing: no country and no organisation, or a bare role word."""
+
+
+def position_is_complete(*, title: str, country_code: str = "", has_organization: bool = False) -> bool:
+    """Whether title + country/organisation name an office: positions always belong to something."""
+    if has_organization:
+        return True
+    return bool(country_code) and normalize_name(title) not in TITLES_NEEDING_AN_ORGANIZATION
+
+
+def position_get_or_create(
+    *, title: str, country_code: str = "", organization: Organization | None = None
+) -> Position:
+    if not position_is_complete(
+        title=title, country_code=country_code, has_organization=organization is not None
+    ):
+        raise IncompletePositionError(
+            f"{title!r} needs an organisation{'' if country_code else ' or a country'} to be an office."
+        )
     country = country_get(code=country_code)
     title = _title_case_role(title)
     key = normalize_name(title)
@@ -151,42 +183,75 @@ def position_get_or_create(*, title: str, country_code: str = "", organization: 
 def _title_case_role(role: str) -> str:
     small = {"of", "the", "for", "and", "on", "in"}
     words = role.split()
-    return " ".join(w if (w.isupper() or (i and w.lower() in small)) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return " ".join(
+        w if (w.isupper() or (i and w.lower() in small)) else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
 
 
-def tenure_record_from_text(*, person: Person, position: Position, on: dt.date, former: bool = False) -> Tenure | None:
+def tenure_record_from_text(
+    *, person: Person, position: Position, on: dt.date, former: bool = False
+) -> Tenure | None:
     """Record what an article says about an office: held on ``on``, or (former) held before it.
 
-    Tenures read from text span the dates texts have shown the person in office; each new
-    article widens the span. They stay marked as found in text until an analyst verifies them.
+    Tenures read from text start on the first date texts showed the person in office and stay
+    open (no end) after the last one, kept in ``last_seen``: a serving minister is not a former
+    one the day after the latest article. A later text calling them former, or an analyst, ends
+    it. They stay marked as found in text until an analyst verifies them.
     Returns the tenure the text supports (the caller records which article showed it), or None.
     """
-    if former:
-        if Tenure.objects.filter(person=person, position=position).exists():
-            return None
-        return Tenure.objects.create(
-            person=person,
-            position=position,
-            start=None,
-            end=on - dt.timedelta(days=1),
-            end_precision=DatePrecision.YEAR,
-            source=Tenure.Source.TEXT,
-        )
     tenures = list(Tenure.objects.filter(person=person, position=position).order_by("start"))
+    if former:
+        return _tenure_end_from_text(person=person, position=position, on=on, tenures=tenures)
     for tenure in tenures:
         if tenure.covers(on):
+            if tenure.source == Tenure.Source.TEXT and (tenure.last_seen is None or tenure.last_seen < on):
+                tenure.last_seen = on
+                tenure.save(update_fields=["last_seen", "updated_at"])
             return tenure
     text_tenures = [t for t in tenures if t.source == Tenure.Source.TEXT and t.start is not None]
     if text_tenures:
         # Widen the nearest text-derived tenure to include this date.
-        tenure = min(text_tenures, key=lambda t: min(abs((t.start - on).days), abs(((t.end or on) - on).days)))
+        tenure = min(
+            text_tenures, key=lambda t: min(abs((t.start - on).days), abs(((t.end or on) - on).days))
+        )
         tenure.start = min(tenure.start, on)
-        tenure.end = max(tenure.end or on, on)
-        tenure.save(update_fields=["start", "end", "updated_at"])
+        tenure.last_seen = max(tenure.last_seen or on, on)
+        if tenure.end is not None and tenure.end < on:
+            tenure.end = None  # seen in office after its recorded end: open again
+        tenure.save(update_fields=["start", "end", "last_seen", "updated_at"])
         return tenure
     if any(t.source != Tenure.Source.TEXT for t in tenures):
         return None  # an analyst's or imported record says otherwise: do not contradict it
-    return Tenure.objects.create(person=person, position=position, start=on, end=on, source=Tenure.Source.TEXT)
+    return Tenure.objects.create(
+        person=person, position=position, start=on, end=None, last_seen=on, source=Tenure.Source.TEXT
+    )
+
+
+def _tenure_end_from_text(
+    *, person: Person, position: Position, on: dt.date, tenures: list[Tenure]
+) -> Tenure | None:
+    """A text calls the person a former holder on ``on``: end their open text tenure, or record one."""
+    open_text = [
+        t
+        for t in tenures
+        if t.source == Tenure.Source.TEXT and t.end is None and (t.start is None or t.start < on)
+    ]
+    if open_text:
+        tenure = open_text[-1]
+        tenure.end = on - dt.timedelta(days=1)
+        tenure.save(update_fields=["end", "updated_at"])
+        return tenure
+    if tenures:
+        return None
+    return Tenure.objects.create(
+        person=person,
+        position=position,
+        start=None,
+        end=on - dt.timedelta(days=1),
+        end_precision=DatePrecision.YEAR,
+        source=Tenure.Source.TEXT,
+    )
 
 
 @transaction.atomic

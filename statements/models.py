@@ -20,6 +20,9 @@ class Outlet(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("outlet-detail", args=[self.pk])
+
 
 class Feed(models.Model):
     url = models.URLField(max_length=2000, unique=True)
@@ -73,7 +76,12 @@ class Article(models.Model):
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     author = models.CharField(max_length=300, blank=True)
-    language = models.CharField(max_length=10, blank=True)
+    language = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text='Language of the text ("en", "fr"), as detected from the text; empty when undecided. '
+        "Statements are extracted from English only: another language fails the article with a message.",
+    )
     published = models.DateField(null=True, blank=True, db_index=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
     text = models.TextField(blank=True, help_text="Body text; citation offsets point into it.")
@@ -126,6 +134,7 @@ class Topic(models.Model):
         default=False, help_text="Proposed by the extractor; hidden from the public until an analyst accepts it."
     )
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -147,6 +156,8 @@ class Statement(models.Model):
         EXPLICIT = "explicit", "Date given in the text"
         RELATIVE = "relative", "Relative to publication (e.g. 'last month')"
         PUBLISHED = "published", "Publication date of the article"
+        INGESTED = "ingested", "Unknown: on or before the day the article was put on record (no publication date)"
+        UNKNOWN = "unknown", "Unknown"
 
     class ReviewStatus(models.TextChoices):
         UNREVIEWED = "unreviewed", "Unreviewed"
@@ -200,6 +211,9 @@ class Statement(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     analyst_note = models.TextField(blank=True)
+    reject_reason = models.CharField(
+        max_length=300, blank=True, help_text="Why an analyst rejected it; empty unless rejected."
+    )
     extractor_version = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
@@ -211,6 +225,10 @@ class Statement(models.Model):
             models.Index(fields=["speaker", "-said_on"]),
             models.Index(fields=["-said_on", "-id"]),
             models.Index(fields=["review_status", "-said_on"]),
+            # The review queue: what is left to review, least confident first.
+            models.Index(fields=["review_status", "confidence", "id"], name="statement_review_queue"),
+            # The same walk across every review status.
+            models.Index(fields=["confidence", "id"], name="statement_confidence_order"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["quote_key"], name="unique_statement_quote_key"),

@@ -1,4 +1,4 @@
-"""Reads about statements, articles and topics: querysets with their related rows preloaded.
+"""Reads about statements, articles, topics, feeds and what people said, related rows preloaded.
 
 Views and API views call these and nothing else, so each page costs a fixed number of queries
 however many rows it shows.
@@ -25,9 +25,10 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 
 from people.models import Country, Person
-from statements.models import Article, Citation, Statement, StatementTopic, Topic
+from statements.models import Article, Citation, Feed, Statement, StatementTopic, Topic
 
 REJECTED = Statement.ReviewStatus.REJECTED
 
@@ -263,8 +264,13 @@ def article_queryset() -> QuerySet[Article]:
     )
 
 
-def article_detail(*, pk: int) -> Article:
-    return article_queryset().get(pk=pk)
+def article_queryset_public() -> QuerySet[Article]:
+    """Articles the public may see: only once extracted (a queued or failed one is still in the pipeline)."""
+    return article_queryset().filter(status=Article.Status.EXTRACTED)
+
+
+def article_detail(*, pk: int, public: bool = False) -> Article:
+    return (article_queryset_public() if public else article_queryset()).get(pk=pk)
 
 
 def article_citations(*, article: Article) -> QuerySet[Citation]:
@@ -277,17 +283,9 @@ def article_citations(*, article: Article) -> QuerySet[Citation]:
     )
 
 
-def statements_updated_since(qs: QuerySet, since: dt.datetime) -> QuerySet:
-    return qs.filter(updated_at__gte=since)
-
-
 def statement_has_demo_source(statement: Statement) -> bool:
     """Uses the prefetched citations: no query."""
     return any(citation.article.is_demo for citation in statement.citation_list)
-
-
-def demo_exists_subquery():
-    return Exists(Citation.objects.filter(statement=OuterRef("pk"), article__is_demo=True))
 
 
 # --- pages --------------------------------------------------------------------------------
@@ -411,3 +409,25 @@ def statement_citations(*, statement: Statement) -> list[Citation]:
 def feed_statements(qs: QuerySet[Statement], *, limit: int = 50) -> list[Statement]:
     """The statements most recently put on record (ids grow with time; the primary key is indexed)."""
     return list(qs.order_by("-id")[:limit])
+
+
+def feeds_due(*, now: dt.datetime | None = None) -> QuerySet[Feed]:
+    """Enabled feeds whose next poll time has come (or was never set)."""
+    now = now or timezone.now()
+    return Feed.objects.filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now), enabled=True)
+
+
+def tenure_evidence_by_tenure(tenure_ids) -> dict[int, list]:
+    """The articles that showed each tenure (found in text), oldest first: one query for all."""
+    from statements.models import TenureEvidence
+
+    evidence: dict[int, list] = {}
+    rows = (
+        TenureEvidence.objects.filter(tenure_id__in=list(tenure_ids))
+        .select_related("article__outlet")
+        .only("tenure_id", "seen_on", "basis", "article__title", "article__url", "article__outlet__name")
+        .order_by("seen_on", "id")
+    )
+    for row in rows:
+        evidence.setdefault(row.tenure_id, []).append(row)
+    return evidence

@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from people.models import Person
 from statements import selectors
 from statements.models import Topic
+from statements.quote_text import bare_quote
 
 FEED_SIZE = 50
 
@@ -20,15 +21,16 @@ class _StatementFeed(Feed):
 
     def item_title(self, statement):
         speaker = statement.speaker.name if statement.speaker else statement.speaker_text
-        return f"{speaker}: “{Truncator(statement.quote).chars(90)}”"
+        return f"{speaker}: “{Truncator(bare_quote(statement.quote)).chars(90)}”"
 
     def item_description(self, statement):
         sources = ", ".join(
             (c.article.outlet.name if c.article.outlet else (c.article.title or "article")) for c in statement.citation_list
         )
         demo = " (Sample article about fictional politicians.)" if selectors.statement_has_demo_source(statement) else ""
-        said = statement.said_on.isoformat() if statement.said_on else "date unknown"
-        return f"“{statement.quote}” — {statement.speaker_text}, {said}. Reported by: {sources or 'unknown'}.{demo}"
+        dated = statement.said_on and statement.date_basis not in ("ingested", "unknown")
+        said = statement.said_on.isoformat() if dated else "date unknown"
+        return f"“{bare_quote(statement.quote)}” — {statement.speaker_text}, {said}. Reported by: {sources or 'unknown'}.{demo}"
 
     def item_link(self, statement):
         return statement.get_absolute_url()

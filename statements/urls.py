@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import syndication, views, views_people
+from . import syndication, views, views_browse, views_people, views_share
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -12,7 +12,13 @@ urlpatterns = [
     path("people/<slug:slug>/feed/", syndication.PersonFeed(), name="person-feed"),
     path("countries/<str:code>/", views_people.country_detail, name="country-detail"),
     path("statements/<int:pk>/", views.statement_detail, name="statement-detail"),
+    path("statements/<int:pk>/card.svg", views_share.statement_card, name="statement-card"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
-    path("search/", views.search, name="search"),
+    path("search/", views_browse.search, name="search"),
+    path("statements/", views_browse.statement_list, name="statement-list"),
+    path("articles/", views_browse.article_list, name="article-list"),
+    path("outlets/", views_browse.outlet_list, name="outlet-list"),
+    path("outlets/<int:pk>/", views_browse.outlet_detail, name="outlet-detail"),
+    path("countries/", views_browse.country_list, name="country-list"),
     path("compare/", views.compare, name="compare"),
 ]

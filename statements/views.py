@@ -18,23 +18,13 @@ from django.views.decorators.http import require_safe
 from common.paging import page_number
 from people import selectors as people_selectors
 from statements import selectors
-from statements.api.filters import StatementFilterSet
 from statements.models import Article, Statement, StatementTopic, Topic
+from statements.views_share import share_context
 
 PAGE_SIZE = 20
 _SLUG = re.compile(r"[-\w]{1,220}")
 SPEAKERS_PER_TOPIC_PAGE = 12
 STATEMENTS_PER_SPEAKER = 3
-# The search form's field labels, for error messages (the filter names are the API's).
-SEARCH_LABELS = {
-    "q": "Words",
-    "speaker": "Speaker",
-    "topic": "Topic",
-    "country": "Country",
-    "kind": "Kind",
-    "said_after": "Said from",
-    "said_before": "Said until",
-}
 
 
 @require_safe
@@ -103,6 +93,7 @@ def statement_detail(request, pk):
             "statement": statement,
             "citations": citations,
             "is_demo": any(c.article.is_demo for c in citations),
+            **share_context(request, statement, citations),
         },
     )
 
@@ -110,50 +101,13 @@ def statement_detail(request, pk):
 @require_safe
 def article_detail(request, pk):
     try:
-        article = selectors.article_detail(pk=pk)
+        article = selectors.article_detail(pk=pk, public=not request.user.is_staff)
     except Article.DoesNotExist:
         raise Http404("No such article.") from None
     return render(
         request,
         "statements/article_detail.html",
         {"article": article, "citations": list(selectors.article_citations(article=article))},
-    )
-
-
-@require_safe
-def search(request):
-    """Statements matching a query and filters (the API's filters, as a form)."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    asked = any(value.strip() for value in params.values())
-    filterset = StatementFilterSet(params, queryset=selectors.statement_list_public(), request=request)
-    statements, has_next = [], False
-    page = page_number(request)
-    if asked and filterset.is_valid():
-        qs = filterset.qs
-        if params.get("q", "").strip() and selectors.uses_postgres_search():
-            qs = qs.order_by("-search_rank", "-id")
-        statements, has_next = selectors.statement_page(qs, page=page, size=PAGE_SIZE)
-    return render(
-        request,
-        "statements/search.html",
-        {
-            "filterset": filterset,
-            "form": filterset.form,
-            "form_errors": [
-                (SEARCH_LABELS.get(field, field), error)
-                for field, errors in filterset.form.errors.items()
-                for error in errors
-            ],
-            "asked": asked,
-            "statements": statements,
-            "page": page,
-            "has_next": has_next,
-            "query_string": params.urlencode(),
-            "topics": selectors.public_topics().only("slug", "name"),
-            "countries": people_selectors.countries_with_people(),
-            "kinds": Statement.Kind.choices,
-        },
     )
 
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_safe
 
 from common.paging import page_number
 from people import selectors as people_selectors
-from people.models import Person
-from statements import selectors
+from people.models import Person, Tenure
+from statements import selectors, stances
 
 PAGE_SIZE = 20
 PEOPLE_PER_PAGE = 50
@@ -47,12 +47,18 @@ def person_detail(request, slug):
         statements = selectors.statements_with_topic(statements, slug=topic["topic__slug"])
     statements, has_next = selectors.statement_page(statements, page=page, size=PAGE_SIZE)
     tenures = list(person.tenures.all())
+    evidence = selectors.tenure_evidence_by_tenure(t.pk for t in tenures if t.source == Tenure.Source.TEXT)
+    for tenure in tenures:
+        tenure.evidence_list = evidence.get(tenure.pk, [])
     return render(
         request,
         "people/person_detail.html",
         {
             "person": person,
-            "tenures": tenures,
+            "verified_tenures": [t for t in tenures if t.source != Tenure.Source.TEXT],
+            "text_tenures": [t for t in tenures if t.source == Tenure.Source.TEXT],
+            "stance_histories": stances.person_stance_histories(person_id=person.pk),
+            "other_names": people_selectors.person_other_names(person),
             "current": people_selectors.current_tenures(person),
             "topic_stances": topic_stances,
             "topic": topic,

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
 from statements.models import Article, Citation, Outlet, Statement, StatementTopic, Topic
+from statements.services.extraction import statement_quote_key
 
 _counter = itertools.count(1)
 
@@ -137,7 +138,9 @@ def statement(
         speaker_organization=speaker_organization,
         speaker_text=speaker_text,
         quote=quote,
-        quote_key=hashlib.sha256(f"{speaker_text}|{quote}|{next(_counter)}".encode()).hexdigest(),
+        quote_key=statement_quote_key(
+            person=speaker, organization=speaker_organization, speaker_text=speaker_text, quote=quote
+        ),
         kind=kind,
         cue="said",
         said_on=said_on,

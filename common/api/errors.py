@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, status
-from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 # The error responses every operation documents in the OpenAPI schema.
@@ -69,10 +68,6 @@ def exception_handler(exc, context):
         body = error_body("error", str(exc))
     response.data = body
     return response
-
-
-def api_error_response(code: str, message: str, status_code: int) -> Response:
-    return Response(error_body(code, message), status=status_code)
 
 
 def json_not_found(request, exception=None):

@@ -106,7 +106,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "common.api.pagination.StandardCursorPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "common.api.schema.StrictAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_THROTTLE", default="120/minute")},
     "EXCEPTION_HANDLER": "common.api.errors.exception_handler",
@@ -114,7 +114,8 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "onrecord API",
     "DESCRIPTION": "Who said what: statements by politicians extracted from news articles, "
-    "linked to people, offices, countries, topics and sources.",
+    "linked to people, offices, countries, topics and sources. Query strings are checked strictly: "
+    "an unknown parameter or a malformed value is a 400 naming what the endpoint accepts.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
@@ -129,13 +130,15 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "people.models.DatePrecision",
         "OrganizationKindEnum": "people.models.Organization.Kind",
         "StatementKindEnum": "statements.models.Statement.Kind",
+        "StanceEnum": "statements.models.StatementTopic.Stance",
     },
 }
 
 # --- Celery ---------------------------------------------------------------------------------
 # No broker configured: tasks run in-process (eagerly), so `make run` needs no server.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or "memory://"
-CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
+# The in-memory broker is given a host name, or kombu warns that none was supplied.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="") or "memory://localhost/"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL.startswith("memory://")
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
@@ -144,9 +147,15 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
+# One Redis can serve several installations (or a benchmark beside a developer's worker): each
+# keeps its queues and deliveries under its own key prefix (empty: Celery's plain key names).
+_BROKER_KEY_PREFIX = env("ONRECORD_BROKER_KEY_PREFIX", default="")
 # Redelivery of an unacked task happens after the visibility timeout: keep it above the
 # longest task (hard time limit), or a slow task gets delivered twice while still running.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 60 * 60,
+    **({"global_keyprefix": _BROKER_KEY_PREFIX} if _BROKER_KEY_PREFIX else {}),
+}
 CELERY_TASK_ROUTES = {
     "statements.tasks.fetch_article": {"queue": "fetch"},
     "statements.tasks.poll_feed": {"queue": "fetch"},

@@ -8,7 +8,8 @@ from django.db.models import Q
 from common.api.filters import UpdatedSinceFilterSet
 from common.ids import MAX_ID, is_id
 from people import selectors
-from people.models import Organization, Person, Position, Tenure
+from people.models import Organization, Person, PersonAlias, Position, Tenure
+from people.normalize import normalize_name
 
 
 class PersonFilterSet(UpdatedSinceFilterSet):
@@ -16,7 +17,8 @@ class PersonFilterSet(UpdatedSinceFilterSet):
         field_name="country_id", method="filter_country", help_text="ISO 3166-1 alpha-2 code, e.g. DE."
     )
     name = django_filters.CharFilter(
-        method="filter_name", help_text="Part of the name or of any alias (case-insensitive)."
+        method="filter_name",
+        help_text="Part of the name or of any alias; case and accents do not matter (soren finds Søren).",
     )
     position = django_filters.CharFilter(
         method="filter_position", help_text="Has held this office at some time: position id or slug."
@@ -30,8 +32,12 @@ class PersonFilterSet(UpdatedSinceFilterSet):
         return queryset.filter(country_id=value.strip().upper())
 
     def filter_name(self, queryset, name, value):
-        value = value.strip()
-        return queryset.filter(Q(name__icontains=value) | Q(aliases__name__icontains=value)).distinct()
+        # Accent- and case-blind: "soren" finds "Søren" through the aliases' normalised keys.
+        key = normalize_name(value)
+        if not key:
+            return queryset
+        ids = PersonAlias.objects.filter(normalized__contains=key).values("person_id")
+        return queryset.filter(Q(pk__in=ids) | Q(name__icontains=value.strip()))
 
     def filter_position(self, queryset, name, value):
         value = value.strip()

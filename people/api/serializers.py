@@ -75,7 +75,7 @@ class OfficeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Tenure
-        fields = ["id", "position", "start", "start_precision", "end", "end_precision", "source"]
+        fields = ["id", "position", "start", "start_precision", "end", "end_precision", "last_seen", "source"]
 
 
 class TenureSerializer(serializers.ModelSerializer):
@@ -92,6 +92,7 @@ class TenureSerializer(serializers.ModelSerializer):
             "start_precision",
             "end",
             "end_precision",
+            "last_seen",
             "source",
             "updated_at",
         ]
@@ -160,5 +161,6 @@ def _office(tenure: Tenure) -> dict:
         "start_precision": tenure.start_precision,
         "end": tenure.end.isoformat() if tenure.end else None,
         "end_precision": tenure.end_precision,
+        "last_seen": tenure.last_seen.isoformat() if tenure.last_seen else None,
         "source": tenure.source,
     }

@@ -13,6 +13,7 @@ from rest_framework.exceptions import ValidationError
 
 from common.api.errors import ERROR_RESPONSES
 from common.api.filters import AliasedOrderingFilter
+from common.api.strict import StrictQueryParamsMixin
 from people import selectors
 from people.api import filters
 from people.api.serializers import (
@@ -30,7 +31,7 @@ FILTERS = [DjangoFilterBackend, AliasedOrderingFilter]
     list=extend_schema(summary="List people", responses={200: PersonSerializer(many=True), **ERROR_RESPONSES}),
     retrieve=extend_schema(summary="One person", responses={200: PersonSerializer, **ERROR_RESPONSES}),
 )
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     """People on record with aliases, country, and offices (current and past). Merged records are left out.
 
     Served at /api/v1/people/ by statements.api.people, which adds each person's statement count.
@@ -50,7 +51,7 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List countries", responses={200: CountrySerializer(many=True), **ERROR_RESPONSES}),
     retrieve=extend_schema(summary="One country", responses={200: CountrySerializer, **ERROR_RESPONSES}),
 )
-class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+class CountryViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     """ISO 3166-1 countries. The lookup is the alpha-2 code, in either case."""
 
     serializer_class = CountrySerializer
@@ -71,7 +72,7 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List organisations"),
     retrieve=extend_schema(summary="One organisation"),
 )
-class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
+class OrganizationViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = OrganizationSerializer
     filterset_class = filters.OrganizationFilterSet
     filter_backends = FILTERS
@@ -86,12 +87,14 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List positions (offices)"),
     retrieve=extend_schema(summary="One position"),
 )
-class PositionViewSet(viewsets.ReadOnlyModelViewSet):
+class PositionViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = PositionSerializer
     filterset_class = filters.PositionFilterSet
     filter_backends = FILTERS
     ordering_fields = ["title", "id", "updated_at"]
     ordering = ["title", "pk"]
+
+    action_query_params = {"holders": {"at"}}
 
     def get_queryset(self):
         return selectors.position_queryset()
@@ -111,7 +114,7 @@ class PositionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary="List tenures"), retrieve=extend_schema(summary="One tenure"))
-class TenureViewSet(viewsets.ReadOnlyModelViewSet):
+class TenureViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     """Who held which office, from when to when."""
 
     serializer_class = TenureSerializer

@@ -2,11 +2,12 @@
 
 from django.contrib import admin, messages
 
+from common.admin_history import ReadableHistoryAdmin
 from statements.models import Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ReadableHistoryAdmin):
     list_display = ("name", "slug", "parent", "is_suggested")
     list_filter = ("is_suggested",)
     search_fields = ("name", "description")

@@ -115,9 +115,11 @@ class StatementFilterSet(UpdatedSinceFilterSet):
         topics = Topic.objects.filter(is_suggested=False)
         if topic_slug:
             topics = topics.filter(slug=topic_slug.strip())
-        links = StatementTopic.objects.filter(
-            statement=OuterRef("pk"), topic_id__in=list(topics.values_list("pk", flat=True))
-        )
+        topic_ids = list(topics.values_list("pk", flat=True))
+        if topic_slug and not topic_ids:
+            # Like a bad country: a topic that does not exist is a mistake to report, not an empty list.
+            raise ValidationError({"topic": [f"No topic {topic_slug.strip()!r}: use a slug from /api/v1/topics/."]})
+        links = StatementTopic.objects.filter(statement=OuterRef("pk"), topic_id__in=topic_ids)
         if stance:
             links = links.filter(stance=stance)
         return queryset.filter(Exists(links))

@@ -17,6 +17,8 @@ class OutletSerializer(serializers.ModelSerializer):
 
 
 class TopicRefSerializer(serializers.ModelSerializer):
+    """A topic named inside another resource (a person's stances)."""
+
     class Meta:
         model = Topic
         fields = ["id", "name", "slug"]

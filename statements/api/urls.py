@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from . import people, views
+from . import export, people, popolo, stances, views
 
 router = SimpleRouter()
 router.register("statements", views.StatementViewSet, basename="statement")
@@ -14,5 +14,8 @@ router.register("people", people.PersonWithStatementCountViewSet, basename="pers
 
 urlpatterns = [
     path("people/<int:pk>/statements/", views.PersonStatementList.as_view(), name="person-statements"),
+    path("people/<int:pk>/stances/", stances.PersonStanceView.as_view(), name="person-stances"),
+    path("export/statements/", export.StatementExportView.as_view(), name="statement-export"),
+    path("export/popolo/", popolo.PopoloExportView.as_view(), name="popolo-export"),
     *router.urls,
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -15,11 +14,13 @@ from rest_framework.reverse import reverse
 
 from common.api.errors import ERROR_RESPONSES, error_body
 from common.api.filters import AliasedOrderingFilter, UpdatedSinceFilterSet
+from common.api.strict import StrictQueryParamsMixin
 from people import selectors as people_selectors
 from people.models import Person
 from statements import selectors
 from statements.api import filters
-from statements.api.renderers import STATEMENT_CSV_COLUMNS, StatementCSVRenderer, csv_lines, statement_csv_row
+from statements.api.export import export_response
+from statements.api.renderers import StatementCSVRenderer
 from statements.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleDetailSerializer,
@@ -33,7 +34,6 @@ from statements.api.serializers import (
 from statements.models import Outlet, Statement
 from statements.services.articles import IngestError, article_ingest
 
-CSV_EXPORT_CHUNK = 2000
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
     OpenApiTypes.STR,
@@ -71,12 +71,8 @@ class StatementListMixin:
         return super().list(request, *args, **kwargs)
 
     def csv_export(self, queryset):
-        rows = (statement_csv_row(s) for s in queryset.iterator(chunk_size=CSV_EXPORT_CHUNK))
-        response = StreamingHttpResponse(
-            csv_lines(STATEMENT_CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = 'attachment; filename="statements.csv"'
-        return response
+        # The same columns and file name as the bulk export (/export/statements/).
+        return export_response(self.request, queryset, "csv")
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON in the one error shape, even when CSV was asked for.
@@ -97,7 +93,7 @@ class StatementListMixin:
     ),
     retrieve=extend_schema(summary="One statement", responses={200: StatementSerializer, **ERROR_RESPONSES}),
 )
-class StatementViewSet(StatementListMixin, viewsets.ReadOnlyModelViewSet):
+class StatementViewSet(StrictQueryParamsMixin, StatementListMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if self.action == "retrieve":
             # A statement asked for by id is shown whatever its review status (the status says it all).
@@ -113,14 +109,19 @@ class StatementViewSet(StatementListMixin, viewsets.ReadOnlyModelViewSet):
         summary="One article, with its text", responses={200: ArticleDetailSerializer, **ERROR_RESPONSES}
     ),
 )
-class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.ArticleFilterSet
     filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
     ordering_fields = ["id", "published", "updated_at"]
     ordering = ["-pk"]
 
     def get_queryset(self):
-        qs = selectors.article_queryset()
+        # Anyone may follow an article through the pipeline once signed in (the status URL a
+        # submitter polls); the public sees an article only once it is extracted.
+        if self.request.user.is_authenticated:
+            qs = selectors.article_queryset()
+        else:
+            qs = selectors.article_queryset_public()
         return qs if self.action == "retrieve" else qs.defer("text")
 
     def get_serializer_class(self):
@@ -178,13 +179,14 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="List topics", responses={200: TopicSerializer(many=True), **ERROR_RESPONSES}),
     retrieve=extend_schema(summary="One topic", responses={200: TopicSerializer, **ERROR_RESPONSES}),
 )
-class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+class TopicViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = TopicSerializer
     filterset_class = filters.TopicFilterSet
     filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
     ordering_fields = ["name", "id", "updated_at"]
     ordering = ["name"]
     lookup_field = "slug"
+    action_query_params = {"speakers": {"limit"}}
 
     def get_queryset(self):
         return selectors.public_topics().select_related("parent")
@@ -223,7 +225,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary="List outlets"), retrieve=extend_schema(summary="One outlet"))
-class OutletViewSet(viewsets.ReadOnlyModelViewSet):
+class OutletViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = OutletSerializer
     filterset_class = UpdatedSinceFilterSet
     filter_backends = [DjangoFilterBackend]
@@ -250,7 +252,7 @@ def _bounded_int(raw, *, name: str, default: int, maximum: int) -> int:
     parameters=[FORMAT_PARAMETER],
     responses={200: StatementSerializer(many=True), **ERROR_RESPONSES},
 )
-class PersonStatementList(StatementListMixin, generics.ListAPIView):
+class PersonStatementList(StrictQueryParamsMixin, StatementListMixin, generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no person in the URL
             return Statement.objects.none()

@@ -20,6 +20,7 @@ from statements.models import Article
 from .articles import (
     IngestError,
     article_fail,
+    article_language,
     article_step_enqueue,
     article_text_clean,
     content_hash,
@@ -80,7 +81,7 @@ def article_fetch(*, article_id: int) -> str:
         article.fetched_at = timezone.now()
         article.title = article.title or page.title[:500]
         article.author = article.author or (page.author or "")[:300]
-        article.language = (page.language or "")[:10]
+        article.language = article_language(text, page.language or "")
         article.published = article.published or published
         if twin is not None:
             # The same text under another URL is one article: point at it, keep the URL on record.
@@ -100,6 +101,7 @@ def article_fetch(*, article_id: int) -> str:
 def article_extract(*, article_id: int, force: bool = False) -> str:
     """Extract statements from a fetched article and save them. ``force`` re-runs an extracted one."""
     from extraction import EXTRACTOR_VERSION
+    from extraction.language import detect_language
 
     from .extraction import article_statements_save, extraction_run
 
@@ -114,6 +116,12 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
             error=f"Extraction was started {article.attempts} times and never finished "
             "(the worker died each time); retry it from the admin once the cause is fixed.",
         )
+        return Article.Status.FAILED
+    language = detect_language(article.text)
+    if not language.supported:
+        # Rules written for English find nothing in French: say so rather than store a silent 0.
+        Article.objects.filter(pk=article_id).update(language=language.code)
+        article_fail(article_id=article_id, error=language.message())
         return Article.Status.FAILED
     try:
         extracted = extraction_run(article=article)
@@ -142,7 +150,13 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
 
 
 def article_publication_date(article: Article):
-    return article.published or (article.fetched_at or article.created_at or timezone.now()).date()
+    """The day the article's statements are dated against: its publication date, or, when that is
+    unknown, the day it was put on record (which a statement's date basis then says)."""
+    return article.published or article_ingest_day(article)
 
 
-__all__ = ["article_extract", "article_fetch", "article_publication_date"]
+def article_ingest_day(article: Article):
+    return (article.fetched_at or article.created_at or timezone.now()).date()
+
+
+__all__ = ["article_extract", "article_fetch", "article_ingest_day", "article_publication_date"]

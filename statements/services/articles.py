@@ -18,6 +18,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from extraction.language import detect_language
+from extraction.text import reads_like_headline, strip_html
 from statements.models import Article, Feed, Outlet
 
 
@@ -40,12 +42,17 @@ MIN_TEXT_CHARS = 40
 
 
 def article_text_clean(text: str) -> str:
-    """Normalise pasted or fetched text, or refuse it with a clear reason."""
+    """Normalise pasted or fetched text, or refuse it with a clear reason.
+
+    HTML left in pasted text is stripped here, before the text is stored, so that the citation
+    offsets extraction records point into the text on record.
+    """
     if isinstance(text, bytes):
         raise IngestError("The text is binary data, not an article.")
     if "\x00" in text or len(_CONTROL.findall(text)) > max(3, len(text) // 200):
         raise IngestError("The text contains binary data or control characters; paste the article's words.")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_html(text)
     text = _INVISIBLE.sub("", _CONTROL.sub("", text))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
@@ -86,9 +93,23 @@ def published_check(published: dt.date | dt.datetime | str | None) -> dt.date | 
     return published
 
 
+# A title made from a lead sentence: its first words, so it is never mistaken for a headline line.
+TITLE_FROM_LEAD_WORDS = 12
+
+
 def headline_guess(text: str) -> str:
+    """The title of a text given without one: its first line when that reads like a headline (the
+    rule extraction uses), else the lead's first words and an ellipsis."""
     first = text.split("\n", 1)[0].strip()
-    return first if 0 < len(first) <= 200 and not first.endswith((".", ":")) else first[:120]
+    if "\n" in text.strip() and len(first) <= 200 and reads_like_headline(first):
+        return first
+    words = first.split()
+    return " ".join(words[:TITLE_FROM_LEAD_WORDS]) + ("…" if len(words) > TITLE_FROM_LEAD_WORDS else "")
+
+
+def article_language(text: str, declared: str = "") -> str:
+    """The language code to record for a text: detected from the words, else as the page declared it."""
+    return detect_language(text).code or (declared or "").split("-")[0].lower()[:10]
 
 
 def outlet_for_url(url: str) -> Outlet | None:
@@ -226,6 +247,7 @@ def _ingest_text(
                 content_hash=digest,
                 text=text,
                 title=title,
+                language=article_language(text),
                 published=published,
                 author=author[:300],
                 origin=origin,
@@ -279,3 +301,19 @@ def article_reextract(*, article: Article) -> bool:
         return False
     article_step_enqueue("extract", article.pk, force=True)
     return True
+
+
+def article_input_check(*, url: str = "", text: str | None = None, published=None) -> None:
+    """The checks ``article_ingest`` makes before writing, for forms that show errors before submitting.
+
+    Raises IngestError with the same message the API and the CLI give.
+    """
+    url = (url or "").strip()
+    has_text = text is not None and text.strip() != ""
+    if not url and not has_text:
+        raise IngestError("Nothing to ingest: give a URL or the article text.")
+    published_check(published)
+    if url:
+        _url_checked(url)
+    if has_text:
+        article_text_clean(text)

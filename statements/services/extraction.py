@@ -21,7 +21,7 @@ from django.utils.text import slugify
 
 from extraction.names import looks_like_person_name
 from extraction.types import ExtractedStatement, SpeakerType
-from people.models import Organization, Person
+from people.models import DatePrecision, Organization, Person
 from people.normalize import normalize_name
 from people.selectors import office_holder_on, person_find, tenure_held_on
 from people.services import (
@@ -29,12 +29,13 @@ from people.services import (
     organization_get_or_create,
     person_get_or_create,
     position_get_or_create,
+    position_is_complete,
     tenure_record_from_text,
 )
 from statements.ingest.dedupe import normalize_quote, same_remark
 from statements.models import Article, Citation, Statement, StatementTopic, Topic
 
-from .article_steps import article_publication_date
+from .article_steps import article_ingest_day, article_publication_date
 from .tenure_evidence import tenure_evidence_record
 
 logger = logging.getLogger(__name__)
@@ -49,9 +50,12 @@ def extraction_run(*, article: Article) -> list[ExtractedStatement]:
     from extraction.nlp import load
 
     topics = list(Topic.objects.filter(is_suggested=False).values("name", "keywords"))
+    # An unknown publication date stays unknown: dates then come from the text alone, and
+    # statements without one are dated by the ingest day, saying so (statement_date).
     return extract(
         article.text,
-        published=article_publication_date(article),
+        published=article.published,
+        title=article.title or None,
         topics=topics,
         embed=topic_embedder(),
         nlp=load(settings.SPACY_MODEL),
@@ -84,8 +88,15 @@ def _speaker_key(person: Person | None, org: Organization | None, speaker_text: 
     return f"text:{normalize_name(speaker_text)}"
 
 
-def quote_key_for(speaker_key: str, quote: str) -> str:
-    return hashlib.sha256(f"{speaker_key}\n{normalize_quote(quote)}".encode()).hexdigest()
+def statement_quote_key(
+    *, person: Person | None, organization: Organization | None, speaker_text: str, quote: str
+) -> str:
+    """A remark's natural key (``Statement.quote_key``): who said it and the normalised quote.
+
+    Who is the person, else the body, else the speaker as written.
+    """
+    who = _speaker_key(person, organization, speaker_text)
+    return hashlib.sha256(f"{who}\n{normalize_quote(quote)}".encode()).hexdigest()
 
 
 def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Person | None, Organization | None]:
@@ -113,7 +124,9 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
         organization=mention.organization,
     )
     person, _ = person_get_or_create(ref=ref)
-    if mention.role and (mention.country or mention.organization):
+    if mention.role and position_is_complete(
+        title=mention.role, country_code=mention.country, has_organization=bool(mention.organization)
+    ):
         # An office needs a country or a body to mean anything: "the president" alone is not one.
         org = (
             organization_get_or_create(name=mention.organization, country_code=mention.country)
@@ -180,6 +193,16 @@ def _targets_save(statement: Statement, item: ExtractedStatement, speaker: Perso
             statement.targets.add(target)
 
 
+def statement_date(*, item: ExtractedStatement, article: Article) -> tuple:
+    """(said_on, precision, basis) to store: the date the text or the publication date gives,
+    else the ingest day as an upper bound, labelled as such (never as the publication date)."""
+    if item.date is not None:
+        return item.date, item.date_precision, item.date_basis
+    if article.published is not None:
+        return article.published, DatePrecision.DAY, Statement.DateBasis.PUBLISHED
+    return article_ingest_day(article), DatePrecision.DAY, Statement.DateBasis.INGESTED
+
+
 def _speaker_cache_key(item: ExtractedStatement, article: Article) -> tuple:
     m = item.speaker
     on = item.date or article_publication_date(article)
@@ -195,8 +218,10 @@ def _statement_upsert(
         speakers[cache_key] = speaker_resolve(item=item, article=article)
     person, org = speakers[cache_key]
     speaker_text = (item.speaker.text or item.speaker.name or "")[:300]
-    key = quote_key_for(_speaker_key(person, org, item.speaker.name or speaker_text), item.quote)
-    said_on = item.date or article_publication_date(article)
+    key = statement_quote_key(
+        person=person, organization=org, speaker_text=item.speaker.name or speaker_text, quote=item.quote
+    )
+    said_on, precision, basis = statement_date(item=item, article=article)
     statement = Statement.objects.filter(quote_key=key).first() or _same_remark_statement(
         person=person, org=org, quote=item.quote
     )
@@ -213,8 +238,8 @@ def _statement_upsert(
                     kind=item.kind,
                     cue=item.cue[:60],
                     said_on=said_on,
-                    date_precision=item.date_precision,
-                    date_basis=item.date_basis,
+                    date_precision=precision,
+                    date_basis=basis,
                     tenure=tenure_held_on(person=person, on=said_on) if person else None,
                     platform=item.platform[:40],
                     confidence=item.confidence,
@@ -222,18 +247,32 @@ def _statement_upsert(
                 )
         except IntegrityError:  # another worker saved the same remark a moment ago
             statement, new = Statement.objects.get(quote_key=key), False
-    elif not statement.is_locked and statement.said_on and said_on < statement.said_on:
-        # The earliest report dates the remark.
-        statement.said_on, statement.date_precision, statement.date_basis = (
-            said_on,
-            item.date_precision,
-            item.date_basis,
-        )
+    elif not statement.is_locked and _dates_better(said_on, basis, statement):
+        # The earliest report dates the remark; a known date beats an ingest day.
+        statement.said_on, statement.date_precision, statement.date_basis = said_on, precision, basis
         statement.save(update_fields=["said_on", "date_precision", "date_basis", "updated_at"])
     if not statement.is_locked:
         _topics_save(statement, item, topics=topics, new=new)
         _targets_save(statement, item, person)
     return statement
+
+
+def _decided_spans(article: Article) -> list[tuple[int, int]]:
+    """Spans of this article's citations whose statements an analyst has decided on."""
+    return list(
+        Citation.objects.filter(article=article)
+        .exclude(statement__review_status=Statement.ReviewStatus.UNREVIEWED)
+        .values_list("start", "end")
+    )
+
+
+def _dates_better(said_on, basis: str, statement: Statement) -> bool:
+    unknown = (Statement.DateBasis.INGESTED, Statement.DateBasis.UNKNOWN)
+    if basis in unknown:
+        return statement.said_on is None
+    if statement.said_on is None or statement.date_basis in unknown:
+        return True
+    return said_on < statement.said_on
 
 
 _WORD = re.compile(r"\w+")
@@ -256,6 +295,7 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
     kept: set[int] = set()
     speakers: dict = {}
     topics: dict = {}
+    decided = _decided_spans(article)
     # Named speakers first: the offices they record let "the Danish climate minister" resolve.
     ordered = sorted(extracted, key=lambda item: not looks_like_person_name(item.speaker.name or ""))
     for item in ordered:
@@ -263,11 +303,12 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
         if not _words_of(item.quote) or not _in_order(_words_of(item.quote), _words_of(printed)):
             logger.warning("article %s: dropping a statement whose offsets do not match its quote", article.pk)
             continue
+        if any(start < item.end and item.start < end for start, end in decided):
+            # An analyst verified, corrected (perhaps re-spanned) or rejected these words: their decision stands,
+            # and the extractor's own span of them is not added again as a new statement.
+            continue
         existing = Citation.objects.filter(article=article, start=item.start, end=item.end).select_related("statement")
         citation = existing.first()
-        if citation is not None and citation.statement.is_locked:
-            kept.add(citation.pk)  # an analyst's decision stands
-            continue
         statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers, topics=topics)
         fields = {
             "statement": statement,

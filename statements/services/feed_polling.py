@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from statements.models import Article, Feed
+from statements.selectors import feeds_due
 
 from .articles import IngestError, article_ingest
 
@@ -131,12 +131,6 @@ def _copy(source: Feed, target: Feed) -> None:
     if target is not source:
         for f in Feed._meta.concrete_fields:
             setattr(target, f.attname, getattr(source, f.attname))
-
-
-def feeds_due(*, now: dt.datetime | None = None):
-    """Enabled feeds whose next poll time has come (or was never set)."""
-    now = now or timezone.now()
-    return Feed.objects.filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now), enabled=True)
 
 
 def feed_claim(*, feed_id: int, now: dt.datetime | None = None) -> bool:

@@ -19,11 +19,20 @@ def topic_define(*, name: str, description: str = "", keywords: list[str] | None
 
 
 @transaction.atomic
-def statement_topic_confirm(*, link: StatementTopic, stance: str | None = None) -> StatementTopic:
-    """An analyst confirms (or corrects) the stance suggestion: it is no longer a suggestion."""
-    if stance:
-        link.stance = stance
-    link.stance_confirmed = True
-    link.assigned_by = StatementTopic.AssignedBy.ANALYST
-    link.save()
+def statement_topic_set(*, statement, topic: Topic, stance: str) -> StatementTopic:
+    """An analyst puts a statement in a topic with a stance (or changes the stance): confirmed, not a suggestion."""
+    if stance not in StatementTopic.Stance.values:
+        raise ValueError(f"Unknown stance {stance!r}.")
+    link, _ = StatementTopic.objects.update_or_create(
+        statement=statement,
+        topic=topic,
+        defaults={"stance": stance, "stance_confirmed": True, "assigned_by": StatementTopic.AssignedBy.ANALYST},
+    )
     return link
+
+
+@transaction.atomic
+def statement_topic_remove(*, statement, topic: Topic) -> None:
+    """An analyst takes a statement out of a topic (the extractor's suggestion was wrong)."""
+    for link in StatementTopic.objects.filter(statement=statement, topic=topic):
+        link.delete()  # one by one: each removal lands in the link's history

@@ -3,7 +3,8 @@
 from celery import shared_task
 
 from statements.models import Feed
-from statements.services.feed_polling import feed_claim, feed_poll, feeds_due
+from statements.selectors import feeds_due
+from statements.services.feed_polling import feed_claim, feed_poll
 
 
 @shared_task(name="statements.tasks.poll_due_feeds")

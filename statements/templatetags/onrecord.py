@@ -10,6 +10,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from statements import quote_text
+
 register = template.Library()
 
 # A sentence ends at . ! ? or … (possibly followed by a closing quote) before whitespace, or at a blank line.
@@ -88,8 +90,46 @@ def _months(first: dt.date, last: dt.date) -> list[dt.date]:
     return months
 
 
+# The timeline is drawn 400 units wide and shown at most 600 px wide (CSS): its 13-unit labels
+# stay about 11 px tall on a 340 px phone screen and under 20 px on a desktop.
+TIMELINE_WIDTH, TIMELINE_HEIGHT = 400, 170
+# Widest bar (units): one month of data is a bar, not a block across the chart.
+MAX_BAR_WIDTH = 40
+# Room one month label ("Mar 2025", about 60 units at 13px) needs, with a gap, in units.
+LABEL_WIDTH = 84
+
+
+def _month_labels(months: list[dt.date], slot: float) -> dict[int, str]:
+    """Which bars get a label: every month when they fit, else every few (years only when many)."""
+    step = max(1, -(-LABEL_WIDTH // int(slot or 1)))
+    if len(months) > 24:
+        return {i: str(m.year) for i, m in enumerate(months) if m.month == 1 or i == 0}
+    return {i: m.strftime("%b %Y") for i, m in enumerate(months) if i % step == 0}
+
+
+def _bar_parts(month: dt.date, counts: dict[str, int], *, x: float, bar_w: float, base: float, plot_h: float, peak: int):
+    y = base
+    for stance in ("support", "oppose", "neutral", "unclear"):
+        n = counts.get(stance, 0)
+        if not n:
+            continue
+        h = plot_h * n / peak
+        y -= h
+        yield format_html(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {}</title></rect>',
+            f"{x:.1f}",
+            f"{y:.1f}",
+            f"{bar_w:.1f}",
+            f"{h:.1f}",
+            STANCE_COLOURS[stance],
+            month.strftime("%b %Y"),
+            n,
+            STANCE_LABELS[stance].lower(),
+        )
+
+
 @register.simple_tag
-def timeline_svg(rows: list[dict], width: int = 720, height: int = 180):
+def timeline_svg(rows: list[dict], width: int = TIMELINE_WIDTH, height: int = TIMELINE_HEIGHT):
     """Stacked bars of statements per month by stance, as inline SVG with a text alternative."""
     if not rows:
         return ""
@@ -99,37 +139,31 @@ def timeline_svg(rows: list[dict], width: int = 720, height: int = 180):
         counts[month][row["stance"]] += row["n"]
     months = _months(min(counts), max(counts))[-60:]  # at most five years of bars
     peak = max(sum(counts[m].values()) for m in months) or 1
-    left, bottom, top = 36, 22, 8
-    plot_h = height - bottom - top
-    bar_w = (width - left - 4) / len(months)
+    left, bottom, top = 34, 24, 10
+    plot_h, slot = height - bottom - top, (width - left - 4) / len(months)
+    bar_w = min(slot - 2, MAX_BAR_WIDTH)
+    base = height - bottom
     parts = [
-        format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>', left, height - bottom, width, height - bottom),
+        format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>', left, base, width, base),
         format_html('<text x="{}" y="{}" class="tick" text-anchor="end">{}</text>', left - 6, top + 10, peak),
-        format_html('<text x="{}" y="{}" class="tick" text-anchor="end">0</text>', left - 6, height - bottom),
+        format_html('<text x="{}" y="{}" class="tick" text-anchor="end">0</text>', left - 6, base),
     ]
+    labels = _month_labels(months, slot)
     for i, month in enumerate(months):
-        x, y = left + i * bar_w, height - bottom
-        for stance in ("support", "oppose", "neutral", "unclear"):
-            n = counts[month].get(stance, 0)
-            if not n:
-                continue
-            h = plot_h * n / peak
-            y -= h
+        x = left + i * slot + (slot - bar_w) / 2
+        parts.extend(_bar_parts(month, counts[month], x=x, bar_w=bar_w, base=base, plot_h=plot_h, peak=peak))
+        if i in labels:
+            anchor = "middle" if len(months) <= 24 else "start"
+            label_x = x + bar_w / 2 if anchor == "middle" else x
             parts.append(
                 format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {}</title></rect>',
-                    f"{x + 1:.1f}",
-                    f"{y:.1f}",
-                    f"{max(bar_w - 2, 1):.1f}",
-                    f"{h:.1f}",
-                    STANCE_COLOURS[stance],
-                    month.strftime("%b %Y"),
-                    n,
-                    STANCE_LABELS[stance].lower(),
+                    '<text x="{}" y="{}" class="tick" text-anchor="{}">{}</text>',
+                    f"{min(max(label_x, left + 30), width - 30):.1f}" if anchor == "middle" else f"{label_x:.1f}",
+                    height - 6,
+                    anchor,
+                    labels[i],
                 )
             )
-        if month.month == 1 or i == 0:
-            parts.append(format_html('<text x="{}" y="{}" class="tick">{}</text>', f"{x + 1:.1f}", height - 6, month.year))
     summary = ", ".join(f"{m.strftime('%b %Y')}: {sum(counts[m].values())}" for m in months if counts[m])
     return format_html(
         '<figure class="timeline"><svg viewBox="0 0 {} {}" role="img" aria-labelledby="timeline-title">'
@@ -146,7 +180,13 @@ def timeline_svg(rows: list[dict], width: int = 720, height: int = 180):
 def _legend():
     return mark_safe(  # noqa: S308 - constant markup
         "".join(
-            f'<span class="legend-item"><span class="swatch" style="background:{STANCE_COLOURS[s]}"></span>{STANCE_LABELS[s]}</span>'
+            f'<span class="legend-item"><span class="swatch swatch-{s}"></span>{STANCE_LABELS[s]}</span>'
             for s in ("support", "oppose", "neutral", "unclear")
         )
     )
+
+
+@register.filter
+def bare_quote(text: str) -> str:
+    """The quote without stored quotation marks or a trailing comma: templates add one pair."""
+    return quote_text.bare_quote(text)

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import User
 from rest_framework.authtoken.models import Token
 
 from statements.models import Article
@@ -97,6 +98,9 @@ def test_list_shows_status_error_count_and_version_in_constant_queries(api, djan
         story = f.article(f"Story number {n} about the harbour and its many ferries today.")
         f.statement(f.person(f"Wiebke Rennwald{n}", country_code="DE"), in_article=story)
     Article.objects.filter(pk=story.pk).update(status="failed", error="The site answered 404 Not Found.")
+    # The public sees extracted articles only; a signed-in client follows every one through the pipeline.
+    assert len(api.get(URL, {"page_size": 50}).json()["results"]) == 11
+    api.force_authenticate(User.objects.create_user("pipeline-watcher"))
     with django_assert_num_queries(1):
         small = api.get(URL, {"page_size": 5}).json()["results"]
     with django_assert_num_queries(1):

@@ -1,7 +1,9 @@
 """Playwright driving Debian's chromium against pytest-django's live_server.
 
 Skipped when /usr/bin/chromium is missing, except under CI=true where that is a failure.
-Every page a test visits is saved full-page to docs/screenshots/NAME.png.
+Every page a test visits is saved full-page as NAME.png: into a temporary directory by default,
+into ONRECORD_SCREENSHOTS_DIR when set (`make screenshots` sets it to docs/screenshots/, the
+only way the tracked pictures change).
 """
 
 import datetime as dt
@@ -24,7 +26,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
@@ -57,13 +58,22 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def screenshots_dir(tmp_path_factory) -> Path:
+    chosen = os.environ.get("ONRECORD_SCREENSHOTS_DIR")
+    if not chosen:
+        return tmp_path_factory.mktemp("screenshots")
+    path = Path(chosen).resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 @pytest.fixture
-def shoot():
-    """shoot(page, "name") saves a full-page screenshot to docs/screenshots/name.png."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def shoot(screenshots_dir):
+    """shoot(page, "name") saves a full-page screenshot as name.png in screenshots_dir."""
 
     def save(tab, name: str) -> Path:
-        path = SCREENSHOTS / f"{name}.png"
+        path = screenshots_dir / f"{name}.png"
         tab.screenshot(path=str(path), full_page=True)
         return path
 

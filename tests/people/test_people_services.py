@@ -67,7 +67,13 @@ def test_tenure_from_text_widens_as_articles_show_the_person_in_office():
     later = tenure_record_from_text(person=person, position=position, on=DAY + dt.timedelta(days=30))
     assert first.pk == later.pk
     first.refresh_from_db()
-    assert (first.start, first.end, first.source) == (DAY, DAY + dt.timedelta(days=30), Tenure.Source.TEXT)
+    # Open after the last article: a later source or an analyst ends it.
+    assert (first.start, first.end, first.last_seen, first.source) == (
+        DAY,
+        None,
+        DAY + dt.timedelta(days=30),
+        Tenure.Source.TEXT,
+    )
     assert tenure_held_on(person=person, on=DAY + dt.timedelta(days=10)) == first
 
 

@@ -45,7 +45,6 @@ def test_redelivered_task_after_status_reset_does_not_duplicate(article):
 def test_reextract_keeps_what_an_analyst_decided(article):
     verified = Statement.objects.order_by("id").first()
     verified.review_status = Statement.ReviewStatus.CORRECTED
-    verified.quote_key = verified.quote_key  # unchanged key
     verified.analyst_note = "Checked against the video."
     verified.save()
     article_extract(article_id=article.pk, force=True)

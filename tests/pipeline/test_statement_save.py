@@ -122,7 +122,8 @@ def test_an_office_read_from_text_keeps_the_article_that_showed_it():
     )
     article_statements_save(article=later, extracted=[dataclasses.replace(quote, date=later_day)], version="t")
     tenure = Tenure.objects.get()
-    assert (tenure.start, tenure.end, tenure.source) == (DAY, later_day, Tenure.Source.TEXT)
+    # Open after the last article (last_seen): a later source or an analyst ends it.
+    assert (tenure.start, tenure.end, tenure.last_seen, tenure.source) == (DAY, None, later_day, Tenure.Source.TEXT)
     rows = list(TenureEvidence.objects.filter(tenure=tenure).values_list("article", "seen_on", "basis"))
     assert rows == [(first.pk, DAY, "in_office"), (later.pk, later_day, "in_office")]  # re-running adds nothing
 

@@ -56,3 +56,4 @@ def test_dockerfile_runs_gunicorn_as_unprivileged_user():
     assert dockerfile.startswith("#") and "FROM python:3.11" in dockerfile
     assert "USER onrecord" in dockerfile
     assert "gunicorn" in dockerfile
+    assert "pip install --require-hashes -r requirements/base.txt" in dockerfile  # the locked versions

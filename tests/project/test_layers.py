@@ -5,6 +5,7 @@
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,3 +29,15 @@ def test_import_contracts_are_kept():
     assert result.returncode == 0, result.stdout + result.stderr
     for name in CONTRACTS:
         assert f"{name} KEPT" in result.stdout, f"contract missing from pyproject.toml: {name}"
+
+
+def test_every_page_module_is_named_in_the_contracts():
+    """A new statements/views_*.py must join the face lists, or the contracts would not see it."""
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    faces = next(c for c in contracts if c["name"] == "faces reach tasks only through services")
+    no_faces = next(c for c in contracts if c["name"] == "extraction and ingestion import no faces")
+    for app in ("people", "statements"):
+        for path in sorted((ROOT / app).glob("views*.py")):
+            module = f"{app}.{path.stem}"
+            assert module in faces["source_modules"], f"{module} missing from the faces contract"
+            assert module in no_faces["forbidden_modules"], f"{module} missing from the no-faces contract"

@@ -17,10 +17,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from common.quiet import QuietCommand
 from statements.ingest.html import ParseError, parse_article_html
 from statements.models import Article
 from statements.services.articles import IngestError, article_ingest
@@ -89,7 +90,7 @@ def _from_json_line(line: str) -> dict:
     return fields
 
 
-class Command(BaseCommand):
+class Command(QuietCommand):
     help = (
         "Import articles from a directory of .txt/.html files or from a JSON Lines file "
         "(fields: url, title, text, published, outlet). Each article is stored once."

@@ -3,13 +3,14 @@
 import datetime as dt
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from common.quiet import QuietCommand
 from statements.models import Article
 from statements.services.articles import IngestError, article_ingest
 
 
-class Command(BaseCommand):
+class Command(QuietCommand):
     help = "Ingest articles given as local text files or http(s) URLs. The same article twice is stored once."
 
     def add_arguments(self, parser):

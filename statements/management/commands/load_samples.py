@@ -3,8 +3,7 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
+from common.quiet import QuietCommand
 from statements.models import Article
 from statements.services.articles import article_ingest
 from statements.services.topics import topic_define
@@ -12,7 +11,7 @@ from statements.services.topics import topic_define
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples"
 
 
-class Command(BaseCommand):
+class Command(QuietCommand):
     help = "Ingest the sample articles shipped with onrecord. Safe to run again: nothing is duplicated."
 
     def handle(self, *args, **options):

@@ -1,14 +1,15 @@
 """Run extraction again over chosen articles, e.g. after the extractor improved."""
 
-from django.core.management.base import BaseCommand
+
 from django.db.models import Q
 
+from common.quiet import QuietCommand
 from extraction import EXTRACTOR_VERSION
 from statements.models import Article
 from statements.services.article_steps import article_extract
 
 
-class Command(BaseCommand):
+class Command(QuietCommand):
     help = (
         "Re-extract statements. Updates statements without duplicates; never overwrites what an "
         "analyst verified, corrected or rejected."

@@ -17,10 +17,11 @@ import time
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils.text import slugify
 
+from common.quiet import QuietCommand
 from people.models import Country, Organization, Person, PersonAlias, Position, Tenure
 from people.normalize import normalize_name
 from statements.models import Article, Citation, Outlet, Statement, StatementTopic, Topic
@@ -323,7 +324,7 @@ class Speaker:
         return None, ""
 
 
-class Command(BaseCommand):
+class Command(QuietCommand):
     help = "Generate a synthetic record (fictional politicians, real countries) for demos and benchmarks."
 
     def add_arguments(self, parser):
