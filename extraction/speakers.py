@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import names, roles
+from . import cues, names, roles
 from .types import SpeakerMention, SpeakerType
 
 PRONOUNS_M = frozenset({"he", "him"})
@@ -253,7 +253,13 @@ def name_run(tok) -> list:
         and doc[hi + 2].text[:1].isupper()
     ):
         hi += 2
-    return list(doc[lo : hi + 1])
+    run = list(doc[lo : hi + 1])
+    # "Foreign Affairs Ruben Moreau": when the run holds a known first name after other words,
+    # the name starts there (the words before it close an office's title)
+    first = next((k for k, t in enumerate(run) if names.gender_of_first_name(t.text)), 0)
+    if first and not names.gender_of_first_name(run[0].text) and run[first - 1].lower_ not in names.PARTICLES:
+        run = run[first:]
+    return run
 
 
 def _left_step(doc, lo: int) -> int:
@@ -272,7 +278,10 @@ def _left_step(doc, lo: int) -> int:
     if prev.lower_ in names.PARTICLES and _particles_lead_to(doc, lo - 1):
         return 1
     person_after_body = prev.ent_type_ in ("ORG", "GPE", "NORP") and doc[lo].ent_type_ == "PERSON"
-    return 1 if _is_name_word(prev) and not person_after_body else 0
+    # "Minister for Europe and Foreign Affairs Pavel Varga": a capitalised word after for/of/and/the
+    # ends an office's title, not a name
+    in_title = lo >= 2 and doc[lo - 2].lower_ in ("for", "of", "and", "the", "'s", "’s")
+    return 1 if _is_name_word(prev) and not person_after_body and not in_title else 0
 
 
 def _particles_lead_to(doc, i: int) -> bool:
@@ -546,6 +555,9 @@ def _body_or_description(subject, phrase, text: str, index: PersonIndex) -> Spea
     info = roles.parse_title([t.text for t in phrase])
     head = subject.lemma_.lower()
     inst = roles.INSTITUTIONS.get(text.lower().removeprefix("the ").strip())
+    if head in cues.DOCUMENT_NOUNS and not _is_proper_phrase(phrase):
+        # "the report said", "a letter from the council says": a source, never a person or a body
+        return SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.DOCUMENT)
     named_body = subject.ent_type_ in ("ORG", "GPE", "NORP") or inst is not None or _is_proper_phrase(phrase)
     if subject.tag_ in ("NNS", "NNPS") and not named_body or head in GROUP_WORDS:
         # "environmental groups", "critics", "energy ministers from eight countries": no named body
@@ -736,7 +748,14 @@ def resolve_pronoun(
             (subjects if m.is_subject else others).append((m.start, m.person))
         for st_pos, st_name, st_type, named in statements_before:
             # only speakers with a name: "a 911 caller" or "one questioner" is no antecedent for "he"
-            if st_type == SpeakerType.PERSON and named and pos - PRONOUN_SPEAKER_CHARS < st_pos < pos:
+            # a speaker inside someone else's statement ("Earnest said Obama has called for ...") is
+            # reported, not present: no antecedent for the next "he said"
+            if (
+                st_type == SpeakerType.PERSON
+                and named
+                and pos - PRONOUN_SPEAKER_CHARS < st_pos < pos
+                and not blocked(st_pos)
+            ):
                 subjects.append((st_pos, index.person(st_name)))
         # speakers and clause subjects first ("Brandt attacked Varga ... he wrote"), then any name
         for cands in (subjects, others):

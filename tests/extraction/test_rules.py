@@ -39,12 +39,11 @@ def test_interrupted_quote_in_one_sentence_is_one_statement(extract):
     assert st.quote == "We will start where the need is greatest and we will not stop."
 
 
-def test_quotation_resumed_after_its_cue_is_one_statement(extract):
+def test_a_quotation_resumed_after_its_cue_sentence_is_a_second_statement(extract):
     text = HEAD + '"The machines did not fail," Ibrahim Sadiq said at a briefing. "We are confident in them."'
-    (st,) = extract(text)
-    assert st.quote == "The machines did not fail We are confident in them."
-    assert (st.speaker.name, st.kind) == ("Ibrahim Sadiq", "direct")
-    assert text[st.start : st.end] == text[len(HEAD) :]
+    stmts = extract(text)
+    assert [s.quote for s in stmts] == ["The machines did not fail", "We are confident in them."]
+    assert {s.speaker.name for s in stmts} == {"Ibrahim Sadiq"}
 
 
 def test_narration_between_two_quotations_keeps_them_apart(extract):
@@ -64,9 +63,9 @@ def test_quote_over_paragraphs_keeps_its_speaker(extract):
         '"When we took office, this city had been promised a subway for forty years.\n\n'
         '"We are going to build it, and we are going to open it," he said.'
     )
-    (st,) = extract(text)  # one quotation over two paragraphs: one statement
-    assert st.speaker.name == "Marc Leblanc"
-    assert st.quote.startswith("When we took office") and st.quote.endswith("we are going to open it")
+    stmts = extract(text)  # one statement per paragraph, one speaker for the whole quotation
+    assert len(stmts) == 2
+    assert {s.speaker.name for s in stmts} == {"Marc Leblanc"}
 
 
 def test_standalone_quote_paragraph_takes_the_previous_speaker(extract):
@@ -477,3 +476,17 @@ def test_an_unclosed_quotation_mark_stops_at_its_paragraph(extract):
     )
     for st in extract(text):
         assert "\n" not in text[st.start : st.end] and "council met" not in st.quote
+
+
+def test_a_report_is_a_source_kept_apart_from_persons(extract):
+    st = _one(extract(HEAD + "The auditors' report said the harbour fees had doubled since 2020."))
+    assert (st.speaker.type, st.speaker.name) == ("document", "auditors' report")
+    assert extract(HEAD + "The survey found that two-thirds of councils lacked planners.") == []
+
+
+def test_a_speaker_reported_inside_another_statement_is_no_antecedent(extract):
+    text = HEAD + (
+        "Spokesman Tomas Ekwall said Monday that Premier Marc Leblanc had long called for lower ferry fares. "
+        "He said the fares would fall in May."
+    )
+    assert [s.speaker.name for s in extract(text)][-1] == "Tomas Ekwall"

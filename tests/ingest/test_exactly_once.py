@@ -73,11 +73,13 @@ def _status(article_id: int) -> str:
 
 def _expected_citations(article: Article) -> int:
     """How many citations one correct extraction of this article stores (computed in this process)."""
-    from statements.services.extraction import extraction_run
+    from statements.services.extraction import extraction_run, quote_fits_span
 
     article.refresh_from_db()
     spans = {
-        (s.start, s.end) for s in extraction_run(article=article) if article.text[s.start : s.end] == s.quote
+        (s.start, s.end)
+        for s in extraction_run(article=article)
+        if quote_fits_span(s.quote, article.text[s.start : s.end])
     }
     return len(spans)
 
