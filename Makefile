@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install lock run test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-admin embeddings clean
+.PHONY: install lock run serve test lint format migrate samples worker beat browser-deps screenshots bench bench-extraction bench-ingest bench-reads bench-reader bench-admin bench-deps bench-load embeddings clean
 
 # Installs exactly the locked versions (every file checked against its hash), then the project
 # itself without touching them. Re-installs only when the lock changes; safe to run again.
@@ -42,6 +42,15 @@ run: samples
 	@echo "onrecord is serving on http://127.0.0.1:$(PORT)/ (sample data about fictional politicians)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The production web server (gunicorn, config/gunicorn.conf.py) on this machine: DEBUG off,
+# static files from whitenoise. Without DATABASE_URL it serves the same SQLite database as
+# `make run`; with DATABASE_URL (and CACHE_URL=redis://...) the PostgreSQL one.
+SERVE_SETTINGS ?= config.settings.local
+serve: migrate
+	@echo "onrecord (gunicorn) is serving on http://127.0.0.1:$(PORT)/"
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) DJANGO_DEBUG=false PORT=$(PORT) \
+		$(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi:application
+
 # Debian's chromium drives the browser tests (Playwright's own browser download is not used).
 browser-deps:
 	@test -x /usr/bin/chromium || { \
@@ -76,7 +85,7 @@ beat: install
 embeddings: install
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/embeddings.txt
 
-bench: bench-extraction bench-ingest bench-reads
+bench: bench-extraction bench-ingest bench-reads bench-reader
 
 bench-extraction: install
 	$(BIN)/python benchmarks/bench_extraction.py
@@ -86,6 +95,19 @@ bench-ingest: install
 
 bench-reads: install
 	$(BIN)/python benchmarks/bench_reads.py
+
+# apache2-utils gives `ab`, which cross-checks the load test's figures (benchmarks/README.md).
+bench-deps:
+	@command -v ab >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq apache2-utils >/dev/null; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq apache2-utils >/dev/null; fi; }
+
+# Needs a running server (`make serve`): reads and ingestion at once, see benchmarks/load_test.py.
+bench-load: install bench-deps
+	$(BIN)/python benchmarks/load_test.py --mix --ingest 2
+
+bench-reader: install
+	$(BIN)/python benchmarks/bench_reader.py
 
 # Needs a running server and a signed-up analyst: see the steps at the top of benchmarks/bench_admin.py.
 bench-admin: install

@@ -139,16 +139,48 @@ def countries_with_people() -> QuerySet[Country]:
     return Country.objects.filter(Exists(Person.objects.filter(country=OuterRef("pk")))).only("code", "name")
 
 
-def person_find(*, name: str, country_code: str = "") -> Person | None:
-    """The Person this name denotes, or None. Exact alias first, then fuzzy on the same surname."""
+# People sharing one exact alias that are worth telling apart by country.
+EXACT_MATCHES = 5
+
+
+def people_by_alias(names) -> dict[str, list[Person]]:
+    """People by normalised alias for many names at once: one query for a whole article's speakers.
+
+    Every name's key is in the result (an empty list: nobody has that alias yet), so
+    ``person_find(..., known=...)`` can skip its own exact lookup.
+    """
+    keys = {key for key in map(normalize_name, names) if key}
+    found: dict[str, list[Person]] = {key: [] for key in keys}
+    if not keys:
+        return found
+    aliases = (
+        PersonAlias.objects.filter(normalized__in=keys, person__merged_into__isnull=True)
+        .select_related("person")
+        .order_by("person_id")
+    )
+    for alias in aliases:
+        people = found[alias.normalized]
+        if len(people) < EXACT_MATCHES and all(p.pk != alias.person_id for p in people):
+            people.append(alias.person)
+    return found
+
+
+def _exact_matches(key: str, known: dict[str, list[Person]] | None) -> list[Person]:
+    if known is not None and key in known:
+        return known[key]
+    people = Person.objects.filter(Q(aliases__normalized=key), merged_into__isnull=True).distinct()
+    return list(people.order_by("id")[:EXACT_MATCHES])
+
+
+def person_find(*, name: str, country_code: str = "", known: dict[str, list[Person]] | None = None) -> Person | None:
+    """The Person this name denotes, or None. Exact alias first, then fuzzy on the same surname.
+
+    ``known``: exact matches looked up beforehand (``people_by_alias``) for a batch of names.
+    """
     key = normalize_name(name)
     if not key:
         return None
-    exact = list(
-        Person.objects.filter(Q(aliases__normalized=key), merged_into__isnull=True)
-        .distinct()
-        .order_by("id")[:5]
-    )
+    exact = _exact_matches(key, known)
     if exact:
         return _prefer_country(exact, country_code)
     words = key.split()

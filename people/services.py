@@ -101,14 +101,27 @@ def person_create(*, name: str, country_code: str = "", description: str = "") -
     return person
 
 
-def person_get_or_create(*, ref: SpeakerRef) -> tuple[Person, bool]:
-    person = person_find(name=ref.name, country_code=ref.country)
+def person_get_or_create(*, ref: SpeakerRef, known: dict[str, list[Person]] | None = None) -> tuple[Person, bool]:
+    """The person ``ref`` names, found (and given this spelling as an alias) or created.
+
+    ``known``: exact alias matches looked up beforehand for the article's names
+    (``people_by_alias``); a person created or given an alias here is added to it, so the
+    article's later mentions find them without a query.
+    """
+    key = normalize_name(ref.name)
+    person = person_find(name=ref.name, country_code=ref.country, known=known)
     created = False
     if person is None:
         person = person_create(name=ref.name, country_code=ref.country)
         created = True
+        if known is not None and key:
+            known[key] = [person]
     else:
-        person_alias_add(person=person, name=ref.name)
+        # Found by this very alias: nothing to add. Otherwise a new spelling of a known person.
+        if known is None or all(p.pk != person.pk for p in known.get(key, [])):
+            person_alias_add(person=person, name=ref.name)
+            if known is not None and key:
+                known.setdefault(key, []).append(person)
         if person.country_id is None and ref.country:
             country = country_get(code=ref.country)
             if country:

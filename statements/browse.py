@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from common import record_version
 from statements.models import Article, Citation, Outlet, Statement
 from statements.selectors import TOPIC_AGGREGATE_SECONDS, article_queryset
 
@@ -38,9 +38,5 @@ def outlet_statements(qs: QuerySet[Statement], *, outlet: Outlet) -> QuerySet[St
 
 
 def cached_count(qs: QuerySet, *, key: str) -> int:
-    """COUNT(*) of a list, kept for TOPIC_AGGREGATE_SECONDS: a big unfiltered count is not cheap."""
-    value = cache.get(key)
-    if value is None:
-        value = qs.count()
-        cache.set(key, value, TOPIC_AGGREGATE_SECONDS)
-    return value
+    """COUNT(*) of a list, cached for the record version: a big unfiltered count is not cheap."""
+    return record_version.cached(key, qs.count, TOPIC_AGGREGATE_SECONDS)

@@ -1,8 +1,8 @@
 """Template context every page needs: whether sample (demo) articles are on record."""
 
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
+from common import record_version
 from statements.models import Article
 
 DEMO_CACHE_KEY = "onrecord:has-demo-articles"
@@ -10,12 +10,10 @@ DEMO_CACHE_SECONDS = 60
 
 
 def has_demo_articles() -> bool:
-    """One EXISTS query at most once a minute; the banner is not worth more."""
-    value = cache.get(DEMO_CACHE_KEY)
-    if value is None:
-        value = Article.objects.filter(is_demo=True).exists()
-        cache.set(DEMO_CACHE_KEY, value, DEMO_CACHE_SECONDS)
-    return value
+    """One EXISTS query per record version (and at most once a minute)."""
+    return record_version.cached(
+        DEMO_CACHE_KEY, lambda: Article.objects.filter(is_demo=True).exists(), DEMO_CACHE_SECONDS
+    )
 
 
 def site(request):

@@ -95,6 +95,18 @@ class Article(models.Model):
     extraction_started_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When the running extraction started; empty when none runs."
     )
+    task_due_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the task for the article's next step was handed to the queue (or is due to retry); "
+        "empty when the queue could not be reached: the reconciler sends it again.",
+    )
+    requeues = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Times the reconciler re-sent this step because no task finished it; reset on progress.",
+    )
     extraction_count = models.PositiveIntegerField(
         default=0, help_text="How many runs have saved statements from this article (first run and re-runs)."
     )
@@ -329,3 +341,26 @@ class TenureEvidence(models.Model):
 
     def __str__(self):
         return f"tenure {self.tenure_id} seen in article {self.article_id} on {self.seen_on}"
+
+
+class TopicTally(models.Model):
+    """+1/-1 rows counting a topic's statements by speaker and by month, written by triggers.
+
+    See statements/topic_tallies.py. Plain ids, not foreign keys: the rows follow the links
+    (a deleted topic's rows sum to zero and are dropped when compacted), never the other way.
+    """
+
+    topic_id = models.BigIntegerField()
+    speaker_id = models.BigIntegerField(null=True, help_text="With no month: the speaker counted (empty: none).")
+    month = models.DateField(null=True, help_text="First day of the month counted; empty on speaker rows.")
+    stance = models.CharField(max_length=10, choices=StatementTopic.Stance.choices)
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["topic_id", "month"], name="topictally_topic_month"),
+            models.Index(fields=["speaker_id"], name="topictally_speaker"),
+        ]
+
+    def __str__(self):
+        return f"topic {self.topic_id} speaker {self.speaker_id} month {self.month} {self.stance}: {self.n:+d}"

@@ -141,7 +141,10 @@ def quote_card_svg(statement: Statement, citations: list[Citation], *, is_demo: 
     lines[0] = "“" + lines[0]
     lines[-1] = lines[-1] + "”"
     line_height = round(CARD.quote_size * 1.25)
-    top = CARD.margin + CARD.quote_size + 24
+    # The quote sits in the middle of the space between the header line and the speaker's name.
+    space_top, space_bottom = CARD.margin + 24, CARD.height - CARD.margin - 130
+    block = CARD.quote_size + (len(lines) - 1) * line_height
+    top = round(space_top + (space_bottom - space_top - block) / 2 + CARD.quote_size)
     quote = "".join(
         f'<tspan x="{CARD.margin}" y="{top + i * line_height}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)

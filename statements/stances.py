@@ -13,19 +13,23 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.urls import reverse
 
 from statements.models import Statement, StatementTopic, Topic
 
 REJECTED = Statement.ReviewStatus.REJECTED
 # The two stances between which a change of mind is a shift.
 POLAR = (StatementTopic.Stance.SUPPORT, StatementTopic.Stance.OPPOSE)
-# What a point on the timeline reads: not the statement's other columns.
-POINT_FIELDS = (
+# Pages tell this many of the latest shifts in words; the API lists every one.
+SHIFTS_LISTED = 10
+# What a point on the timeline reads, as plain values: a busy person has thousands of points,
+# and model instances for each made their page several times slower.
+POINT_VALUES = (
+    "topic_id",
     "stance",
     "stance_confirmed",
     "assigned_by",
-    "topic__name",
-    "topic__slug",
+    "statement_id",
     "statement__quote",
     "statement__said_on",
     "statement__date_precision",
@@ -33,8 +37,21 @@ POINT_FIELDS = (
 
 
 @dataclass(frozen=True)
+class PointStatement:
+    """The statement behind a point: what the chart, the shift list and the API show of it."""
+
+    pk: int
+    quote: str
+    said_on: dt.date
+    date_precision: str
+
+    def get_absolute_url(self) -> str:
+        return reverse("statement-detail", args=[self.pk])
+
+
+@dataclass(frozen=True)
 class StancePoint:
-    statement: Statement
+    statement: PointStatement
     stance: str
     confirmed: bool
 
@@ -60,6 +77,7 @@ class Shift:
 @dataclass
 class StanceHistory:
     topic: Topic
+    person_id: int
     points: list[StancePoint] = field(default_factory=list)
     shifts: list[Shift] = field(default_factory=list)
 
@@ -67,10 +85,20 @@ class StanceHistory:
     def confirmed_count(self) -> int:
         return sum(1 for point in self.points if point.confirmed)
 
+    @property
+    def listed_shifts(self) -> list[tuple[int, Shift]]:
+        """The latest shifts with their numbers, for a page to tell in words (the API has them all)."""
+        numbered = list(enumerate(self.shifts, start=1))
+        return numbered[-SHIFTS_LISTED:]
 
-def is_confirmed(link: StatementTopic) -> bool:
+    @property
+    def unlisted_shift_count(self) -> int:
+        return max(0, len(self.shifts) - SHIFTS_LISTED)
+
+
+def is_confirmed(link: dict) -> bool:
     """An analyst confirmed the stance, or set it (an analyst's stance needs no confirming)."""
-    return link.stance_confirmed or link.assigned_by == StatementTopic.AssignedBy.ANALYST
+    return link["stance_confirmed"] or link["assigned_by"] == StatementTopic.AssignedBy.ANALYST
 
 
 def find_shifts(points: list[StancePoint]) -> list[Shift]:
@@ -91,9 +119,8 @@ def _links(person_id: int, topic_ids: list[int] | None):
             statement__speaker_id=person_id, statement__said_on__isnull=False, topic__is_suggested=False
         )
         .exclude(statement__review_status=REJECTED)
-        .select_related("topic", "statement")
-        .only(*POINT_FIELDS)
-        .order_by("topic__name", "statement__said_on", "statement_id")
+        .order_by("topic_id", "statement__said_on", "statement_id")
+        .values(*POINT_VALUES)
     )
     if topic_ids is not None:
         links = links.filter(topic_id__in=topic_ids)
@@ -106,15 +133,27 @@ def person_stance_histories(*, person_id: int, topic: Topic | None = None) -> li
     Topics where the person changed their mind come first, then the busiest.
     """
     histories: dict[int, StanceHistory] = {}
-    for link in _links(person_id, [topic.pk] if topic else None):
-        history = histories.setdefault(link.topic_id, StanceHistory(topic=link.topic))
+    links = list(_links(person_id, [topic.pk] if topic else None))
+    topics = {topic.pk: topic} if topic else Topic.objects.in_bulk({link["topic_id"] for link in links})
+    for link in links:
+        history = histories.get(link["topic_id"])
+        if history is None:
+            history = histories[link["topic_id"]] = StanceHistory(
+                topic=topics[link["topic_id"]], person_id=person_id
+            )
+        statement = PointStatement(
+            pk=link["statement_id"],
+            quote=link["statement__quote"],
+            said_on=link["statement__said_on"],
+            date_precision=link["statement__date_precision"],
+        )
         history.points.append(
-            StancePoint(statement=link.statement, stance=link.stance, confirmed=is_confirmed(link))
+            StancePoint(statement=statement, stance=link["stance"], confirmed=is_confirmed(link))
         )
     for history in histories.values():
         history.shifts = find_shifts(history.points)
     if topic is not None and topic.pk not in histories:
-        return [StanceHistory(topic=topic)]
+        return [StanceHistory(topic=topic, person_id=person_id)]
     return sorted(histories.values(), key=lambda h: (-len(h.shifts), -len(h.points), h.topic.name))
 
 

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from people.models import Person
@@ -25,12 +26,21 @@ class _StatementFeed(Feed):
 
     def item_description(self, statement):
         sources = ", ".join(
-            (c.article.outlet.name if c.article.outlet else (c.article.title or "article")) for c in statement.citation_list
+            (c.article.outlet.name if c.article.outlet else (c.article.title or "article"))
+            for c in statement.citation_list
         )
-        demo = " (Sample article about fictional politicians.)" if selectors.statement_has_demo_source(statement) else ""
+        demo = (
+            " (Sample article about fictional politicians.)"
+            if selectors.statement_has_demo_source(statement)
+            else ""
+        )
         dated = statement.said_on and statement.date_basis not in ("ingested", "unknown")
         said = statement.said_on.isoformat() if dated else "date unknown"
-        return f"“{bare_quote(statement.quote)}” — {statement.speaker_text}, {said}. Reported by: {sources or 'unknown'}.{demo}"
+        # Atom puts this in <summary type="html">: readers render it as HTML, so every value from
+        # articles, outlets and analysts is escaped as text (XML escaping alone is undone by the reader).
+        return escape(
+            f"“{bare_quote(statement.quote)}” — {statement.speaker_text}, {said}. Reported by: {sources or 'unknown'}.{demo}"
+        )
 
     def item_link(self, statement):
         return statement.get_absolute_url()
@@ -62,7 +72,9 @@ class PersonFeed(_StatementFeed):
         return person.get_absolute_url()
 
     def items(self, person):
-        return selectors.feed_statements(selectors.statements_for_person(person_id=person.pk), limit=FEED_SIZE)
+        return selectors.feed_statements(
+            selectors.statements_for_person(person_id=person.pk), limit=FEED_SIZE
+        )
 
 
 class TopicFeed(_StatementFeed):

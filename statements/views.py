@@ -195,7 +195,11 @@ def _check_broker() -> str | None:
 @never_cache
 @require_safe
 def health(request):
-    """200 when the database (and the broker, when one is configured) answers; 503 otherwise."""
+    """200 when the database (and the broker, when one is configured) answers; 503 otherwise.
+
+    Also reports the pipeline: articles stalled past the reconciler's threshold, and when a worker
+    last ran the periodic reconciler (its heartbeat).
+    """
     checks = {"database": _check_database()}
     if settings.CELERY_BROKER_URL:
         checks["broker"] = _check_broker()
@@ -204,4 +208,16 @@ def health(request):
         "status": "ok" if healthy else "unavailable",
         "checks": {name: ("ok" if error is None else error) for name, error in checks.items()},
     }
+    if checks["database"] is None:
+        # Reported, not a 503: a slow pipeline must not take the site out of the load balancer.
+        body["pipeline"] = _pipeline_status()
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def _pipeline_status() -> dict:
+    from statements.services.reconcile import pipeline_status
+
+    try:
+        return pipeline_status()
+    except Exception as exc:  # the cache (Redis) may be down while the database answers
+        return {"error": f"{type(exc).__name__}: {exc}"}

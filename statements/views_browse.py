@@ -54,7 +54,7 @@ def statement_filter_context(request, *, listing_all: bool) -> dict:
     if (asked or listing_all) and filterset.is_valid():
         try:
             qs = filterset.qs
-            if params.get("q", "").strip() and selectors.uses_postgres_search():
+            if params.get("q", "").strip():
                 qs = qs.order_by("-search_rank", "-id")
             key = "onrecord:statement-count:" + hashlib.sha256(params.urlencode().encode()).hexdigest()
             total = browse.cached_count(qs.order_by(), key=key)

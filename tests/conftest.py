@@ -5,6 +5,7 @@ CELERY_BROKER_URL. When the service is not configured it is skipped on a develop
 but under ``CI=true`` it FAILS: CI must never go green by skipping what it is there to check.
 """
 
+import logging
 import os
 import socket
 from urllib.parse import urlsplit
@@ -45,6 +46,21 @@ def pytest_runtest_setup(item):
         if not embeddings_available():
             _missing("needs the optional embeddings extra: make embeddings")
 
+
+
+@pytest.fixture(autouse=True)
+def _logging_left_as_found():
+    """Each test leaves logging as it found it.
+
+    Celery's embedded test worker sets the root logger to ERROR; without this, every later test
+    that looks at what would be logged sees a different logging set-up depending on test order.
+    """
+    root = logging.getLogger()
+    level, handlers, disabled_up_to = root.level, list(root.handlers), logging.root.manager.disable
+    yield
+    root.setLevel(level)
+    root.handlers[:] = handlers
+    logging.disable(disabled_up_to)
 
 @pytest.fixture
 def demo_text():

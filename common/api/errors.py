@@ -1,6 +1,7 @@
 """One error shape for every API failure: {"error": {"code", "message", "fields"?}}."""
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, status
@@ -43,9 +44,23 @@ def _first_message(fields: dict | list) -> str:
     return "Invalid input."
 
 
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "too_large"
+
+    def __init__(self):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+        super().__init__(
+            f"The request body is larger than {limit:g} MB; an article's text is at most "
+            f"{settings.INGEST_MAX_TEXT_CHARS:,} characters."
+        )
+
+
 def exception_handler(exc, context):
     """DRF's handler, reshaped; Django's Http404/PermissionDenied are mapped as DRF does."""
-    if isinstance(exc, Http404):
+    if isinstance(exc, RequestDataTooBig):  # a body past DATA_UPLOAD_MAX_MEMORY_SIZE: say so, in JSON
+        exc = RequestTooLarge()
+    elif isinstance(exc, Http404):
         exc = exceptions.NotFound(str(exc) or None)
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()

@@ -1,14 +1,39 @@
 """Filters every API list shares: incremental sync and strictly checked ordering."""
 
+import datetime as dt
+
 import django_filters
+from django import forms
+from django_filters.fields import IsoDateTimeField
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
+
+# Real time zones lie within UTC-12:00 and UTC+14:00; Python takes up to ±23:59, PostgreSQL only
+# ±15:59 (a larger offset is a DataError there). Anything past ±14:00 is a mistake: say so.
+MAX_UTC_OFFSET = dt.timedelta(hours=14)
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, refused when its offset is no real time zone, returned in UTC."""
+
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return None
+        offset = moment.utcoffset()
+        if offset is not None and abs(offset) > MAX_UTC_OFFSET:
+            raise forms.ValidationError("The UTC offset must be between -14:00 and +14:00.", code="invalid")
+        return moment.astimezone(dt.UTC)
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
 
 
 class UpdatedSinceFilterSet(django_filters.FilterSet):
     """Incremental sync: rows changed at or after a moment (ISO 8601 date-time)."""
 
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Only rows created or changed at or after this ISO 8601 date-time, "

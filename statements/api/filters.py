@@ -6,6 +6,7 @@ Every filter carries help_text: drf-spectacular turns it into the OpenAPI parame
 from __future__ import annotations
 
 import django_filters
+from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef, Q
 from rest_framework.exceptions import ValidationError
 
@@ -15,6 +16,9 @@ from people import selectors as people_selectors
 from people.models import Organization, Position
 from statements import selectors
 from statements.models import Article, Citation, Outlet, Statement, StatementTopic, Topic
+
+# Checked by the form, so the HTML search shows it as a form error and the API answers 400.
+COUNTRY_CODE = RegexValidator(r"^\s*[A-Za-z]{2}\s*$", "Use an ISO 3166-1 alpha-2 code such as FR.")
 
 
 def _id_or_slug(value: str) -> Q:
@@ -29,6 +33,7 @@ class StatementFilterSet(UpdatedSinceFilterSet):
     )
     country = django_filters.CharFilter(
         method="filter_country",
+        validators=[COUNTRY_CODE],
         help_text="ISO 3166-1 alpha-2 code of the speaker's country (person or organisation), e.g. FR.",
     )
     position = django_filters.CharFilter(
@@ -69,8 +74,8 @@ class StatementFilterSet(UpdatedSinceFilterSet):
     )
     q = django_filters.CharFilter(
         method="filter_search",
-        help_text='Full-text search in the quote (web-search syntax on PostgreSQL: words, "phrases", -excluded, '
-        "OR). Results are ranked by relevance unless `ordering` is given.",
+        help_text='Full-text search in the quote (web-search syntax: words, "phrases", -excluded, OR). '
+        "Results are ranked by relevance unless `ordering` is given.",
     )
 
     class Meta:
@@ -83,8 +88,6 @@ class StatementFilterSet(UpdatedSinceFilterSet):
 
     def filter_country(self, queryset, name, value):
         code = value.strip().upper()
-        if len(code) != 2 or not code.isalpha():
-            raise ValidationError({"country": ["Use an ISO 3166-1 alpha-2 code such as FR."]})
         return queryset.filter(Q(speaker__country_id=code) | Q(speaker_organization__country_id=code))
 
     # Slugs and domains are resolved to ids in a query of their own first: with literal ids the

@@ -245,6 +245,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "outlet",
             "author",
             "published",
+            "language",
             "origin",
             "status",
             "error",
@@ -290,6 +291,22 @@ class ArticleAcceptedSerializer(serializers.Serializer):
     status_url = serializers.URLField(
         help_text="Poll this URL to follow the article through fetch and extraction."
     )
+    message = serializers.CharField(
+        required=False, help_text="Present when the task queue is unreachable: stored, processed when it is back."
+    )
+
+
+class ArticleOnRecordSerializer(ArticleSerializer):
+    """The answer to a submission already on record: the article, and for a stuck one what was done."""
+
+    message = serializers.CharField(
+        required=False,
+        read_only=True,
+        help_text="Present when the article failed (why) or had stalled (it was sent to the queue again).",
+    )
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "message"]
 
 
 class SpeakerStanceCountSerializer(serializers.Serializer):

@@ -8,22 +8,24 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from common.api.errors import ERROR_RESPONSES, error_body
 from common.api.filters import AliasedOrderingFilter, UpdatedSinceFilterSet
+from common.api.renderers import CSPBrowsableAPIRenderer, FastJSONRenderer
 from common.api.strict import StrictQueryParamsMixin
 from people import selectors as people_selectors
 from people.models import Person
 from statements import selectors
-from statements.api import filters
+from statements.api import filters, statement_rows
 from statements.api.export import export_response
 from statements.api.renderers import StatementCSVRenderer
 from statements.api.serializers import (
     ArticleAcceptedSerializer,
     ArticleDetailSerializer,
+    ArticleOnRecordSerializer,
     ArticleSerializer,
     ArticleSubmitSerializer,
     OutletSerializer,
@@ -31,8 +33,10 @@ from statements.api.serializers import (
     StatementSerializer,
     TopicSerializer,
 )
-from statements.models import Outlet, Statement
+from statements.api.throttles import ArticleSubmitThrottle
+from statements.models import Article, Outlet, Statement
 from statements.services.articles import IngestError, article_ingest
+from statements.services.reconcile import article_resume
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
@@ -52,7 +56,7 @@ class StatementListMixin:
     serializer_class = StatementSerializer
     filterset_class = filters.StatementFilterSet
     filter_backends = [DjangoFilterBackend, AliasedOrderingFilter]
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, StatementCSVRenderer]
+    renderer_classes = [FastJSONRenderer, CSPBrowsableAPIRenderer, StatementCSVRenderer]
     ordering_fields = ["said_on", "updated_at", "id", "confidence"]
     ordering_aliases = {"said_on": "said_sort"}
 
@@ -61,14 +65,19 @@ class StatementListMixin:
         return selectors.statement_list_api(include_rejected="review_status" in self.request.query_params)
 
     def get_default_ordering(self, request):
-        if request.query_params.get("q", "").strip() and selectors.uses_postgres_search():
+        if request.query_params.get("q", "").strip():
             return ["-search_rank", "-pk"]
         return ["-said_sort", "-pk"]
 
     def list(self, request, *args, **kwargs):
-        if getattr(request.accepted_renderer, "format", None) == "csv":
+        format_ = getattr(request.accepted_renderer, "format", None)
+        if format_ == "csv":
             return self.csv_export(self.filter_queryset(self.get_queryset()))
-        return super().list(request, *args, **kwargs)
+        if format_ != "json":  # the browsable API
+            return super().list(request, *args, **kwargs)
+        # JSON from plain rows, not model instances: the list's hot path.
+        rows = self.paginate_queryset(selectors.statement_rows(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(statement_rows.represent(rows, serializer=self.get_serializer()))
 
     def csv_export(self, queryset):
         # The same columns and file name as the bulk export (/export/statements/).
@@ -136,6 +145,11 @@ class ArticleViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.R
             return [permissions.IsAuthenticated()]
         return super().get_permissions()
 
+    def get_throttles(self):
+        if self.action == "create":
+            return [*super().get_throttles(), ArticleSubmitThrottle()]
+        return super().get_throttles()
+
     @extend_schema(
         summary="Submit an article",
         description="Give `url` (fetched, then extracted in the background), or `text` (+ `title`, "
@@ -145,7 +159,7 @@ class ArticleViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.R
         request=ArticleSubmitSerializer,
         responses={
             202: ArticleAcceptedSerializer,
-            200: ArticleSerializer,
+            200: ArticleOnRecordSerializer,
             401: OpenApiResponse(description="No or invalid token."),
             **ERROR_RESPONSES,
         },
@@ -168,11 +182,29 @@ class ArticleViewSet(StrictQueryParamsMixin, mixins.CreateModelMixin, viewsets.R
         article = selectors.article_detail(pk=result.article.pk)
         status_url = reverse("api:article-detail", args=[article.pk], request=request)
         if not result.created:
-            response = Response(ArticleSerializer(article, context={"request": request}).data)
-            response["Location"] = status_url
-            return response
+            article.message = _already_on_record_message(article)
+            body = ArticleOnRecordSerializer(article, context={"request": request}).data
+            if not body["message"]:
+                del body["message"]
+            return Response(body, headers={"Location": status_url})
         body = {"id": article.pk, "status": article.status, "status_url": status_url}
+        if result.waiting_for_queue:
+            body["message"] = "Stored; it will be processed when the task queue is back."
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": status_url})
+
+
+def _already_on_record_message(article) -> str:
+    """For an article that is not moving: what happened, and what sending it again did."""
+    if article.status == Article.Status.FAILED:
+        return f"Already on record and failed: {article.error} An analyst can retry it from the admin."
+    if article.status not in (Article.Status.QUEUED, Article.Status.FETCHED):
+        return ""
+    resumed = article_resume(article=article)
+    if resumed is None:
+        return ""
+    if resumed:
+        return "Already on record and stalled (no task was working on it): sent to the queue again."
+    return "Already on record and stalled; the task queue is unreachable, it will be processed when it is back."
 
 
 @extend_schema_view(
@@ -200,7 +232,7 @@ class TopicViewSet(StrictQueryParamsMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Who spoke on a topic",
         description="One row per speaker with their statement counts by stance, most active first. "
-        "Counts are recomputed at most every two minutes.",
+        "Counts include every write up to the request.",
         parameters=[
             OpenApiParameter(
                 "limit", OpenApiTypes.INT, description="How many speakers (default 100, max 500)."

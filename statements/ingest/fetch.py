@@ -60,18 +60,54 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):g} MB"
 
 
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every read and write ends by the fetch's deadline.
+
+    httpx's read timeout is per read: a server sending one header line (or one body byte) a second
+    never trips it. Bounding each socket operation by the time left bounds the whole fetch,
+    status line and headers included.
+    """
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float):
+        self._stream, self._deadline = stream, deadline
+
+    def _left(self, timeout: float | None, error: type[Exception]) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise error("total time limit reached")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        tls = self._stream.start_tls(ssl_context, server_hostname, self._left(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(tls, self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._stream.get_extra_info(info)
+
+
 class _GuardedBackend(httpcore.SyncBackend):
     """Resolves, vets and pins: connects only to addresses that passed the public-address check."""
 
-    def __init__(self, allowed: list[str]):
+    def __init__(self, allowed: list[str], deadline: float):
         self.allowed = allowed
+        self.deadline = deadline
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
         addresses = _vetted_addresses(host, port, self.allowed)
         last_error: Exception | None = None
         for address in addresses:
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(address, port, timeout, local_address, socket_options)
+                return _DeadlineStream(stream, self.deadline)
             except httpcore.ConnectTimeout:
                 raise
             except httpcore.ConnectError as exc:
@@ -88,12 +124,12 @@ def _ssl_context() -> ssl.SSLContext:
 class _GuardedTransport(httpx.HTTPTransport):
     """httpx's transport with its connection pool built on the guarded backend."""
 
-    def __init__(self, allowed: list[str]):
+    def __init__(self, allowed: list[str], deadline: float):
         super().__init__(verify=_ssl_context(), trust_env=False)
         # httpx does not take a network backend as an argument; the pool is where it plugs in.
         self._pool = httpcore.ConnectionPool(
             ssl_context=_ssl_context(),
-            network_backend=_GuardedBackend(allowed),
+            network_backend=_GuardedBackend(allowed, deadline),
             max_connections=4,
         )
 
@@ -261,7 +297,7 @@ def fetch_url(
         **{name: value for name, value in (headers or {}).items() if value},
     }
     current = validate_url(url)
-    transport = _GuardedTransport(allowed)
+    transport = _GuardedTransport(allowed, deadline)
     with httpx.Client(transport=transport, trust_env=False, follow_redirects=False) as client:
         for hop in range(MAX_REDIRECTS + 1):
             remaining = max(deadline - time.monotonic(), 0.001)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -24,6 +25,7 @@ from .articles import (
     article_step_enqueue,
     article_text_clean,
     content_hash,
+    line_clean,
     published_check,
 )
 
@@ -42,7 +44,7 @@ def _extraction_start_record(article_id: int, allowed) -> None:
     death; a start after that is the redelivery of a run that never finished.
     """
     now = timezone.now()
-    stale = now - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    stale = now - dt.timedelta(seconds=settings.EXTRACT_HARD_TIME_LIMIT)
     rows = Article.objects.filter(pk=article_id, status__in=allowed)
     rows.filter(extraction_started_at__lt=stale).update(attempts=F("attempts") + 1, extraction_started_at=now)
     rows.filter(extraction_started_at__isnull=True).update(extraction_started_at=now)
@@ -79,10 +81,11 @@ def article_fetch(*, article_id: int) -> str:
             return article.status
         twin = Article.objects.filter(content_hash=digest).exclude(pk=article_id).first()
         article.fetched_at = timezone.now()
-        article.title = article.title or page.title[:500]
-        article.author = article.author or (page.author or "")[:300]
+        article.title = article.title or line_clean(page.title)[:500]
+        article.author = article.author or line_clean(page.author)[:300]
         article.language = article_language(text, page.language or "")
         article.published = article.published or published
+        article.requeues = 0
         if twin is not None:
             # The same text under another URL is one article: point at it, keep the URL on record.
             article.status = Article.Status.DUPLICATE
@@ -125,6 +128,15 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
         return Article.Status.FAILED
     try:
         extracted = extraction_run(article=article)
+    except SoftTimeLimitExceeded:
+        article_fail(
+            article_id=article_id,
+            error=f"Extraction took longer than {settings.EXTRACT_TIME_LIMIT} s and was stopped "
+            f"({len(article.text):,} characters); split the article or retry it when the extractor is faster.",
+        )
+        return Article.Status.FAILED
+    except DatabaseError:
+        raise  # an outage, not this article's fault: the task retries (and cannot record it now)
     except Exception as exc:  # the extractor is our code: record any failure on the article, readably
         logger.exception("extraction failed for article %s", article_id)
         article_fail(article_id=article_id, error=f"Extraction failed: {type(exc).__name__}: {exc}")
@@ -138,11 +150,12 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
         locked.extractor_version = EXTRACTOR_VERSION
         locked.error = ""
         locked.attempts = 0
+        locked.requeues = 0
         locked.extraction_started_at = None
         locked.extraction_count += 1
         locked.save(
             update_fields=[
-                "status", "extractor_version", "error", "attempts", "extraction_started_at",
+                "status", "extractor_version", "error", "attempts", "requeues", "extraction_started_at",
                 "extraction_count", "updated_at",
             ]
         )

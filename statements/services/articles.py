@@ -22,6 +22,8 @@ from extraction.language import detect_language
 from extraction.text import reads_like_headline, strip_html
 from statements.models import Article, Feed, Outlet
 
+from .task_handoff import Handoff, article_step_enqueue
+
 
 class IngestError(ValueError):
     """Input we cannot take, with a message that tells the person what to change."""
@@ -31,12 +33,18 @@ class IngestError(ValueError):
 class IngestResult:
     article: Article
     created: bool
+    # The next step's task; ``handoff.waiting_for_queue`` when the broker could not take it.
+    handoff: Handoff | None = None
+
+    @property
+    def waiting_for_queue(self) -> bool:
+        return self.handoff is not None and self.handoff.waiting_for_queue
 
 
 # Control characters other than tab and newline mark binary data or a broken encoding.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Zero-width and bidi-control characters carry no words but break matching and offsets' meaning.
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(r"[\u061c\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 MIN_TEXT_CHARS = 40
 
@@ -68,6 +76,13 @@ def article_text_clean(text: str) -> str:
     if letters < len(text) * 0.4:
         raise IngestError("The text has too few letters to be an article (is it data or markup?).")
     return text
+
+
+def line_clean(value: str | None) -> str:
+    """A one-line field (title, author, outlet name): no control, zero-width or bidi characters,
+    which could reorder or hide what a reader sees beside it, and single spaces."""
+    value = _INVISIBLE.sub("", _CONTROL.sub("", str(value or "")).replace("\n", " ").replace("\r", " "))
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
 def content_hash(text: str) -> str:
@@ -122,7 +137,7 @@ def outlet_for_url(url: str) -> Outlet | None:
 
 
 def outlet_for_name(name: str) -> Outlet | None:
-    name = (name or "").strip()
+    name = line_clean(name)[:200]
     if not name:
         return None
     existing = Outlet.objects.filter(name__iexact=name).first()
@@ -154,7 +169,8 @@ def article_ingest(
     if not url and not has_text:
         raise IngestError("Nothing to ingest: give a URL or the article text.")
     published_date = published_check(published)
-    title = (title or "").strip()[:500]
+    title = line_clean(title)[:500]
+    author = line_clean(author)
     canonical = _url_checked(url) if url else None
     if not has_text:
         return _ingest_url(
@@ -212,11 +228,11 @@ def _ingest_url(
                 outlet=outlet_for_url(canonical),
                 status=Article.Status.QUEUED,
             )
-            article_step_enqueue("fetch", article.pk)
+            handoff = article_step_enqueue("fetch", article.pk)
     except IntegrityError:
         # Someone ingested the same URL a moment ago: theirs is the one.
         return IngestResult(Article.objects.get(url=canonical), False)
-    return IngestResult(article, True)
+    return IngestResult(article, True, handoff)
 
 
 def _ingest_text(
@@ -256,23 +272,11 @@ def _ingest_text(
                 fetched_at=timezone.now(),
                 status=Article.Status.FETCHED,
             )
-            article_step_enqueue("extract", article.pk)
+            handoff = article_step_enqueue("extract", article.pk)
     except IntegrityError:  # the same text or URL stored a moment ago by someone else
         twin = Article.objects.filter(content_hash=digest).first() or Article.objects.get(url=url)
         return IngestResult(twin, False)
-    return IngestResult(article, True)
-
-
-def article_step_enqueue(step: str, article_id: int, *, force: bool = False) -> None:
-    """Queue the article's next step once the current transaction commits (force: extract again)."""
-    from statements.tasks import articles as article_tasks
-
-    if step == "fetch":
-        transaction.on_commit(lambda: article_tasks.fetch_article.delay(article_id))
-    elif force:
-        transaction.on_commit(lambda: article_tasks.extract_article.delay(article_id, force=True))
-    else:
-        transaction.on_commit(lambda: article_tasks.extract_article.delay(article_id))
+    return IngestResult(article, True, handoff)
 
 
 def article_fail(*, article_id: int, error: str) -> None:
@@ -290,7 +294,8 @@ def article_retry(*, article: Article) -> Article:
     article.status = Article.Status.FETCHED if article.text else Article.Status.QUEUED
     article.error = ""
     article.attempts = 0
-    article.save(update_fields=["status", "error", "attempts", "updated_at"])
+    article.requeues = 0
+    article.save(update_fields=["status", "error", "attempts", "requeues", "updated_at"])
     article_step_enqueue("extract" if article.text else "fetch", article.pk)
     return article
 

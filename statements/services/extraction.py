@@ -23,7 +23,7 @@ from extraction.names import looks_like_person_name
 from extraction.types import ExtractedStatement, SpeakerType
 from people.models import DatePrecision, Organization, Person
 from people.normalize import normalize_name
-from people.selectors import office_holder_on, person_find, tenure_held_on
+from people.selectors import office_holder_on, people_by_alias, person_find, tenure_held_on
 from people.services import (
     SpeakerRef,
     organization_get_or_create,
@@ -60,6 +60,13 @@ def extraction_run(*, article: Article) -> list[ExtractedStatement]:
         embed=topic_embedder(),
         nlp=load(settings.SPACY_MODEL),
     )
+
+
+def extraction_prepare() -> None:
+    """Load the spaCy pipeline now rather than on the first article (worker start-up)."""
+    from extraction.nlp import load
+
+    load(settings.SPACY_MODEL)
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +106,14 @@ def statement_quote_key(
     return hashlib.sha256(f"{who}\n{normalize_quote(quote)}".encode()).hexdigest()
 
 
-def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Person | None, Organization | None]:
-    """The Person or Organization an extracted speaker denotes, created when new."""
+def speaker_resolve(
+    *, item: ExtractedStatement, article: Article, known: dict | None = None
+) -> tuple[Person | None, Organization | None]:
+    """The Person or Organization an extracted speaker denotes, created when new.
+
+    ``known``: exact alias matches of the article's speaker names, looked up in one query
+    (``people_by_alias``) before the article's statements are saved.
+    """
     mention = item.speaker
     on = item.date or article_publication_date(article)
     if mention.type == SpeakerType.ORGANIZATION:
@@ -115,7 +128,7 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
         return office_holder_on(role=mention.role, country_code=mention.country, on=on), None
     if len(mention.name.split()) == 1:
         # A surname the article never expanded: only an existing, unambiguous person will do.
-        return person_find(name=mention.name, country_code=mention.country), None
+        return person_find(name=mention.name, country_code=mention.country, known=known), None
     ref = SpeakerRef(
         name=mention.name,
         role=mention.role,
@@ -123,7 +136,7 @@ def speaker_resolve(*, item: ExtractedStatement, article: Article) -> tuple[Pers
         country=mention.country,
         organization=mention.organization,
     )
-    person, _ = person_get_or_create(ref=ref)
+    person, _ = person_get_or_create(ref=ref, known=known)
     if mention.role and position_is_complete(
         title=mention.role, country_code=mention.country, has_organization=bool(mention.organization)
     ):
@@ -210,12 +223,12 @@ def _speaker_cache_key(item: ExtractedStatement, article: Article) -> tuple:
 
 
 def _statement_upsert(
-    *, item: ExtractedStatement, article: Article, version: str, speakers: dict, topics: dict
+    *, item: ExtractedStatement, article: Article, version: str, speakers: dict, topics: dict, known: dict
 ) -> Statement:
     # One article names the same speaker many times: resolve each distinct mention once.
     cache_key = _speaker_cache_key(item, article)
     if cache_key not in speakers:
-        speakers[cache_key] = speaker_resolve(item=item, article=article)
+        speakers[cache_key] = speaker_resolve(item=item, article=article, known=known)
     person, org = speakers[cache_key]
     speaker_text = (item.speaker.text or item.speaker.name or "")[:300]
     key = statement_quote_key(
@@ -295,6 +308,8 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
     """Replace the extractor's statements for this article with ``extracted``; returns how many were kept."""
     kept: set[int] = set()
     speakers: dict = {}
+    # Every speaker name of the article looked up at once, not one query per new speaker.
+    known = people_by_alias(item.speaker.name for item in extracted if item.speaker.name)
     topics: dict = {}
     decided = _decided_spans(article)
     # Named speakers first: the offices they record let "the Danish climate minister" resolve.
@@ -310,7 +325,9 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
             continue
         existing = Citation.objects.filter(article=article, start=item.start, end=item.end).select_related("statement")
         citation = existing.first()
-        statement = _statement_upsert(item=item, article=article, version=version, speakers=speakers, topics=topics)
+        statement = _statement_upsert(
+            item=item, article=article, version=version, speakers=speakers, topics=topics, known=known
+        )
         fields = {
             "statement": statement,
             "text": printed,  # the citation keeps the text as printed; the statement keeps the words

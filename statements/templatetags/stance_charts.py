@@ -7,6 +7,8 @@ The drawing is 400 units wide and shown at most ~560 px wide (CSS), so at a 360 
 from __future__ import annotations
 
 import datetime as dt
+import math
+from dataclasses import dataclass, field
 
 from django import template
 from django.utils.html import format_html, format_html_join
@@ -22,8 +24,20 @@ PLOT_LEFT, PLOT_RIGHT = 82, 388
 LANES = {"support": 34, "neutral": 66, "unclear": 66, "oppose": 98}
 LANE_LABELS = ((34, "Supports"), (66, "Neutral/other"), (98, "Opposes"))
 AXIS_Y, HEIGHT = 118, 140
-# Points closer than this (in drawing units) on one lane are nudged apart so each stays clickable.
+# Statements on one lane closer than this (drawing units), both confirmed or both suggested, are
+# drawn as one dot with their count: hundreds of statements stay a readable, clickable chart.
 MIN_GAP = 7
+# More shifts than this are drawn as lines without numbers (the numbers would overlap).
+MAX_NUMBERED_SHIFTS = 8
+
+
+@dataclass
+class Dot:
+    x: float
+    y: int
+    stance: str
+    confirmed: bool
+    points: list[StancePoint] = field(default_factory=list)
 
 
 def _x_of(day: dt.date, first: dt.date, last: dt.date) -> float:
@@ -33,31 +47,51 @@ def _x_of(day: dt.date, first: dt.date, last: dt.date) -> float:
     return PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * (day - first).days / span
 
 
-def _positions(points: list[StancePoint]) -> list[tuple[float, float]]:
+def _dots(points: list[StancePoint]) -> tuple[list[Dot], dict[int, Dot]]:
+    """Points grouped into dots (one pass), and the dot of each point (by id)."""
     first, last = points[0].said_on, points[-1].said_on
-    placed: list[tuple[float, float]] = []
+    dots: dict[tuple, Dot] = {}
+    dot_of: dict[int, Dot] = {}
     for point in points:
         x, y = _x_of(point.said_on, first, last), LANES.get(point.stance, 66)
-        while any(abs(x - px) < MIN_GAP and py == y for px, py in placed):
-            x += MIN_GAP
-        placed.append((min(x, WIDTH - 6), y))
-    return placed
+        key = (y, point.stance, point.confirmed, int((x - PLOT_LEFT) // MIN_GAP))
+        dot = dots.get(key)
+        if dot is None:
+            dot = dots[key] = Dot(x=x, y=y, stance=point.stance, confirmed=point.confirmed)
+        dot.points.append(point)
+        dot_of[id(point)] = dot
+    return list(dots.values()), dot_of
 
 
-def _point_svg(point: StancePoint, x: float, y: float):
-    colour = STANCE_COLOURS.get(point.stance, "#5b6270")
-    state = "confirmed" if point.confirmed else "suggested, not confirmed"
-    label = f"{point.said_on:%d %b %Y}: {point.stance} ({state})"
-    if point.confirmed:
-        dot = format_html('<circle cx="{}" cy="{}" r="6" fill="{}"/>', f"{x:.1f}", y, colour)
+def _dot_svg(dot: Dot):
+    colour = STANCE_COLOURS.get(dot.stance, "#5b6270")
+    state = "confirmed" if dot.confirmed else "suggested, not confirmed"
+    first = dot.points[0]
+    if len(dot.points) == 1:
+        label = f"{first.said_on:%d %b %Y}: {dot.stance} ({state})"
     else:
-        dot = format_html(
-            '<circle cx="{}" cy="{}" r="5" fill="#fff" stroke="{}" stroke-width="2" stroke-dasharray="2 2"/>',
-            f"{x:.1f}",
-            y,
+        label = f"{len(dot.points)} statements from {first.said_on:%d %b %Y}: {dot.stance} ({state})"
+    # A dot for several statements is a little larger (up to twice the size).
+    radius = (
+        min(6 + 2 * math.log2(len(dot.points)), 12)
+        if dot.confirmed
+        else min(5 + 2 * math.log2(len(dot.points)), 10)
+    )
+    if dot.confirmed:
+        circle = format_html(
+            '<circle cx="{}" cy="{}" r="{}" fill="{}"/>', f"{dot.x:.1f}", dot.y, f"{radius:.1f}", colour
+        )
+    else:
+        circle = format_html(
+            '<circle cx="{}" cy="{}" r="{}" fill="#fff" stroke="{}" stroke-width="2" stroke-dasharray="2 2"/>',
+            f"{dot.x:.1f}",
+            dot.y,
+            f"{radius:.1f}",
             colour,
         )
-    return format_html('<a href="{}"><title>{}</title>{}</a>', point.statement.get_absolute_url(), label, dot)
+    return format_html(
+        '<a href="{}"><title>{}</title>{}</a>', first.statement.get_absolute_url(), label, circle
+    )
 
 
 def _axis(points: list[StancePoint]):
@@ -91,26 +125,31 @@ def stance_timeline_svg(history: StanceHistory):
     points = history.points
     if not points:
         return ""
-    placed = _positions(points)
-    where = {id(point): xy for point, xy in zip(points, placed, strict=True)}
-    confirmed = [where[id(p)] for p in points if p.confirmed and p.stance in ("support", "oppose")]
+    dots, dot_of = _dots(points)
     parts = _axis(points)
-    if len(confirmed) > 1:
-        path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y}" for i, (x, y) in enumerate(confirmed))
+    path_dots: list[Dot] = []
+    for point in points:  # the line joins confirmed support/oppose dots in date order
+        dot = dot_of[id(point)]
+        if (
+            point.confirmed
+            and point.stance in ("support", "oppose")
+            and (not path_dots or path_dots[-1] is not dot)
+        ):
+            path_dots.append(dot)
+    if len(path_dots) > 1:
+        path = " ".join(f"{'M' if i == 0 else 'L'}{d.x:.1f},{d.y}" for i, d in enumerate(path_dots))
         parts.append(format_html('<path d="{}" class="stance-path"/>', path))
+    numbered = len(history.shifts) <= MAX_NUMBERED_SHIFTS
     for number, shift in enumerate(history.shifts, start=1):
-        x = (where[id(shift.before)][0] + where[id(shift.after)][0]) / 2
-        parts.append(
-            format_html('<line x1="{0}" y1="16" x2="{0}" y2="{1}" class="shift"/>', f"{x:.1f}", AXIS_Y)
-        )
-        parts.append(
-            format_html(
-                '<text x="{}" y="12" class="shift-label" text-anchor="middle">shift {}</text>',
-                f"{x:.1f}",
-                number,
+        x = f"{(dot_of[id(shift.before)].x + dot_of[id(shift.after)].x) / 2:.1f}"
+        parts.append(format_html('<line x1="{0}" y1="16" x2="{0}" y2="{1}" class="shift"/>', x, AXIS_Y))
+        if numbered:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="12" class="shift-label" text-anchor="middle">shift {}</text>', x, number
+                )
             )
-        )
-    parts.extend(_point_svg(point, x, y) for point, (x, y) in zip(points, placed, strict=True))
+    parts.extend(_dot_svg(dot) for dot in dots)
     title = (
         f"{history.topic.name}: {len(points)} dated statements, {history.confirmed_count} with a confirmed stance, "
         f"{len(history.shifts)} shift{'s' if len(history.shifts) != 1 else ''}"

@@ -79,3 +79,14 @@ def test_reextract_reports_the_outcome(transactional_db, admin_client):
     assert f"Re-extraction of #{article.pk}" in text and "Extracted:" in text
     article.refresh_from_db()
     assert article.extraction_count == 2
+
+
+def test_the_text_citations_point_into_cannot_be_edited(admin_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse(ADD), {"text": TEXT, "published": "2026-10-01"})
+    article = Article.objects.get()
+    form = admin_client.get(reverse("admin:statements_article_change", args=[article.pk])).context[
+        "adminform"
+    ]
+    assert {"text", "url", "origin"} <= set(form.readonly_fields)
+    assert "text" not in form.form.fields

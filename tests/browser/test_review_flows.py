@@ -5,6 +5,7 @@ issue's note are the ones checked here.
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -120,6 +121,15 @@ def test_review_fix_speaker_verify_and_reject_by_keyboard(page, shoot, desk):
     expect(page.locator("#unreject")).to_be_visible()
     shoot(page, "admin-review-rejected")
 
+    page.goto("/admin/")
+    expect(page.locator("#review-queue-box")).to_contain_text("0 statements to review")
+    shoot(page, "admin-index")
+    page.goto("/admin/statements/statement/")
+    expect(page.locator("#result_list")).to_contain_text("The Harbour Courier")
+    page.locator("select.filter-select[aria-label='source']").select_option(label="The Harbour Courier")
+    expect(page).to_have_url(re.compile(r"outlet="))
+    shoot(page, "admin-statement-list")
+
 
 def test_fix_a_span_and_add_a_missed_statement_by_selecting(page, shoot, desk):
     night, article = desk["night"], desk["article"]
@@ -185,3 +195,22 @@ def test_merge_two_people(page, shoot, desk):
     twin.refresh_from_db()
     assert twin.merged_into == desk["kersti"]
     assert Person.objects.get(pk=desk["kersti"].pk).statements.count() == 2
+
+
+def test_add_an_article_in_the_admin(page, shoot, desk):
+    page.goto("/admin/statements/article/add/")
+    page.get_by_label("Title").fill("Ferry fares frozen")
+    page.get_by_label("URL").fill("https://news.invalid/ferry-fares")
+    page.get_by_label("Text").fill(
+        "Ferry fares frozen for the winter\n\nTALLINN — Harbour Minister Kersti Raudsepp said on Monday that "
+        "fares would not rise before spring. \u201cNobody should pay more to get home,\u201d she said."
+    )
+    page.get_by_label("Published").fill("2026-10-05")
+    page.get_by_role("button", name="Add article").click()
+    expect(page.locator("#article-add-errors")).to_contain_text("internal host name")
+    shoot(page, "admin-article-add-refused")
+    page.get_by_label("URL").fill("")
+    page.get_by_role("button", name="Add article").click()
+    expect(page.locator("#article-progress")).to_contain_text("Extracted:")
+    shoot(page, "admin-article-added")
+    assert Statement.objects.filter(quote__contains="Nobody should pay more").exists()

@@ -1,6 +1,7 @@
 """Management commands a newcomer runs first: extract, ingest, load_samples, reextract."""
 
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -30,7 +31,9 @@ def test_extract_prints_json_and_writes_nothing(tmp_path, django_db_blocker):
     for s in statements:
         assert s["speaker"]["name"] and s["quote"] and s["kind"] in {"direct", "indirect", "mixed"}
         assert s["date"] <= "2026-11-04"
-        assert s["quote"] in TEXT[s["start"] : s["end"]]  # the words, inside the span as printed
+        # the words, in order, inside the span as printed (a quotation around its cue is one statement)
+        printed = iter(re.findall(r"\w+", TEXT[s["start"] : s["end"]]))
+        assert all(w in printed for w in re.findall(r"\w+", s["quote"])), s["quote"]
 
 
 def test_extract_rejects_a_bad_date_and_a_missing_file(tmp_path):

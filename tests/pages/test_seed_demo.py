@@ -35,3 +35,24 @@ def test_seed_demo_refuses_nonsense():
         call_command("seed_demo", statements=0, verbosity=0)
     with pytest.raises(CommandError):
         call_command("seed_demo", statements=10, batch_size=5, verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seed_demo_after_load_samples_takes_free_slugs_for_offices_already_on_record():
+    """F10: the samples' extraction records offices (FR foreign minister, ...) whose slugs seed_demo wants."""
+    import importlib
+
+    from people.models import Organization, Position
+    from tests import factories as f
+
+    # An earlier transactional test may have emptied the countries the migrations loaded.
+    for code in importlib.import_module("statements.management.commands.seed_demo").COUNTRIES:
+        f.country(code)
+
+    call_command("load_samples", verbosity=0)  # committed: extracted on commit, offices on record
+    assert Position.objects.exists()
+    call_command("seed_demo", statements=2000, verbosity=0)
+    assert Statement.objects.filter(citations__article__is_demo=True).count() >= 2000
+    for model in (Position, Organization):
+        slugs = list(model.objects.values_list("slug", flat=True))
+        assert len(slugs) == len(set(slugs))

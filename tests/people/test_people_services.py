@@ -151,3 +151,21 @@ def test_looks_like_person_name(name, expected):
     from extraction.names import looks_like_person_name
 
     assert looks_like_person_name(name) is expected
+
+
+def test_an_articles_speakers_are_looked_up_in_one_query(db, django_assert_num_queries):
+    from people.selectors import people_by_alias
+    from people.services import SpeakerRef, person_get_or_create
+    from tests import factories
+
+    known_person = factories.person("Maren Halvorsen", country_code="NO", aliases=("M. Halvorsen",))
+    with django_assert_num_queries(1):
+        known = people_by_alias(["Maren Halvorsen", "M. Halvorsen", "Tobias Kessler", ""])
+    assert known["maren halvorsen"] == [known_person] and known["tobias kessler"] == []
+
+    with django_assert_num_queries(0):  # found by the very alias looked up: nothing to ask or add
+        assert person_get_or_create(ref=SpeakerRef(name="Maren Halvorsen"), known=known) == (known_person, False)
+    created, was_new = person_get_or_create(ref=SpeakerRef(name="Tobias Kessler", country="DE"), known=known)
+    assert was_new and known["tobias kessler"] == [created]
+    with django_assert_num_queries(0):  # the article's next mention of the new person
+        assert person_get_or_create(ref=SpeakerRef(name="Tobias Kessler"), known=known) == (created, False)

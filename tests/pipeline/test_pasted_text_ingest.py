@@ -91,3 +91,16 @@ def test_the_statement_page_says_when_a_date_is_only_the_ingest_day(client, inge
     page = client.get(statement.get_absolute_url()).content.decode()
     assert "publication date of the article" not in page.lower()
     assert "publication date is unknown" in page
+
+
+def test_the_api_shows_the_language_and_the_message(client, ingest, django_user_model):
+    # a failed article is shown to signed-in users (the submitter following it), not the public
+    client.force_login(django_user_model.objects.create_user("submitter", password="x"))
+    text = (
+        "Die Finanzministerin Petra Lindholm sagte am Dienstag, die Regierung werde an der Rentenreform "
+        "festhalten, trotz der Proteste in mehreren Städten des Landes und der Kritik der Opposition."
+    )
+    article = ingest(text=text, published="2026-11-02").article
+    row = client.get(f"/api/v1/articles/{article.pk}/").json()
+    assert row["language"] == "de" and row["status"] == "failed"
+    assert "German" in row["error"]

@@ -57,3 +57,28 @@ def test_dockerfile_runs_gunicorn_as_unprivileged_user():
     assert "USER onrecord" in dockerfile
     assert "gunicorn" in dockerfile
     assert "pip install --require-hashes -r requirements/base.txt" in dockerfile  # the locked versions
+
+
+def test_web_runs_the_make_serve_server_and_shares_the_cache_with_the_worker():
+    services = load_compose()["services"]
+    assert "gunicorn -c config/gunicorn.conf.py config.wsgi:application" in services["web"]["command"]
+    assert (ROOT / "config" / "gunicorn.conf.py").exists()
+    # The worker's writes bump the record version the web processes read: one cache for both.
+    assert services["web"]["environment"]["CACHE_URL"] == services["worker"]["environment"]["CACHE_URL"]
+    assert services["web"]["environment"]["CACHE_URL"].startswith("redis://redis:")
+    makefile = (ROOT / "Makefile").read_text()
+    assert "gunicorn -c config/gunicorn.conf.py config.wsgi:application" in makefile
+
+
+def test_gunicorn_config_scales_with_the_cpus_and_can_be_overridden(monkeypatch):
+    import runpy
+
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.setattr("multiprocessing.cpu_count", lambda: 3)
+    conf = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    assert conf["workers"] == 6 and conf["threads"] >= 2 and conf["worker_class"] == "gthread"
+    assert conf["preload_app"] is True  # the frozen start-up heap is shared by the forked workers
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
+    monkeypatch.setenv("GUNICORN_THREADS", "8")
+    conf = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    assert (conf["workers"], conf["threads"]) == (1, 8)

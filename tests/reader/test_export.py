@@ -69,3 +69,12 @@ def test_export_is_strict(api, record):
 def test_export_query_count_is_fixed(api, record, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         body(api.get(URL, {"format": "csv"}))
+
+
+def test_one_statement_as_csv_has_the_export_columns(api, record):
+    response = api.get(f"/api/v1/statements/{record['s1'].pk}/", {"format": "csv"})
+    (row,) = csv.DictReader(io.StringIO(response.content.decode()))
+    streamed = next(
+        r for r in csv.DictReader(io.StringIO(body(api.get(URL, {"format": "csv"})))) if r["id"] == row["id"]
+    )
+    assert row == streamed  # the same record whichever way it is asked for

@@ -66,7 +66,10 @@ def test_there_and_back_is_two_shifts_in_date_order(helena):
     a = said(helena, energy, SUPPORT, dt.date(2023, 6, 1))
     b = said(helena, energy, OPPOSE, dt.date(2024, 6, 1))
     (history,) = person_stance_histories(person_id=helena.pk, topic=energy)
-    assert [(s.before.statement, s.after.statement) for s in history.shifts] == [(a, b), (b, c)]
+    assert [(s.before.statement.pk, s.after.statement.pk) for s in history.shifts] == [
+        (a.pk, b.pk),
+        (b.pk, c.pk),
+    ]
 
 
 def test_analyst_assigned_stance_counts_as_confirmed_and_rejected_statements_do_not_count(helena):
@@ -164,3 +167,21 @@ def test_person_page_query_count_does_not_grow_with_topics(client, helena, djang
             said(helena, topic, SUPPORT if i % 2 else OPPOSE, dt.date(2024, 1, 1) + dt.timedelta(days=30 * i))
     with django_assert_max_num_queries(20):
         assert client.get(helena.get_absolute_url()).status_code == 200
+
+
+def test_many_statements_and_shifts_stay_a_small_readable_chart(client, helena):
+    from statements.templatetags.stance_charts import stance_timeline_svg
+
+    energy = f.topic("Energy")
+    for i in range(300):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=i)
+        said(helena, energy, SUPPORT if i % 2 else OPPOSE, day, quote=f"Remark {i} on energy.")
+    (history,) = person_stance_histories(person_id=helena.pk, topic=energy)
+    assert len(history.shifts) == 299
+    svg = str(stance_timeline_svg(history))
+    assert svg.count("<circle") <= 2 * (400 // 7)  # grouped into dots, not one per statement
+    assert "statements from" in svg  # a grouped dot says how many it holds
+    assert ">shift 1<" not in svg  # too many to number on the chart
+    html = client.get(helena.get_absolute_url()).content.decode()
+    assert "The latest 10 of 299 shifts" in html and 'value="299"' in html
+    assert f"/api/v1/people/{helena.pk}/stances/?topic=energy" in html

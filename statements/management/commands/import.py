@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from tqdm import tqdm
 
 from common.quiet import QuietCommand
@@ -62,6 +62,46 @@ def _read_file(path: Path, outlet: str) -> dict:
         "author": page.author,
         "outlet_name": outlet or page.site_name,
     }
+
+
+def _line_limit() -> int:
+    # A line holds one article: its text at four bytes a character at most, JSON escapes and fields.
+    return 8 * settings.INGEST_MAX_TEXT_CHARS + 64 * 1024
+
+
+def _json_lines(path: Path) -> Iterator[tuple[int, str, str]]:
+    """(line number, text, problem) for each non-blank line; a line that is not UTF-8 or is far too
+    long is reported by number and skipped (the other lines are imported), never read whole."""
+    limit = _line_limit()
+    with path.open("rb") as lines:
+        number = 0
+        while raw := lines.readline(limit + 1):
+            number += 1
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while (rest := lines.readline(limit)) and not rest.endswith(b"\n"):
+                    pass
+                yield (
+                    number,
+                    "",
+                    f"The line is longer than {limit:,} bytes (articles are at most "
+                    f"{settings.INGEST_MAX_TEXT_CHARS:,} characters).",
+                )
+                continue
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield (
+                    number,
+                    "",
+                    (
+                        f"The line is not UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1}); "
+                        "save the file as UTF-8. The other lines are imported."
+                    ),
+                )
+                continue
+            yield number, line, ""
 
 
 def _from_json_line(line: str) -> dict:
@@ -118,7 +158,7 @@ class Command(QuietCommand):
                     items, total=total, desc="importing", unit="article", disable=no_progress or None
                 )
                 for item in progress:
-                    outcome, reason = self._import_one(item)
+                    outcome, reason = self._import_one(item, done=sum(counts.values()))
                     counts[outcome] += 1
                     if reason:
                         reasons.append(f"{item.label}: {reason}")
@@ -151,11 +191,8 @@ class Command(QuietCommand):
             raise CommandError(f"{path} does not exist.")
         if path.suffix.lower() not in JSONL_SUFFIXES:
             raise CommandError(f"{path} is neither a directory nor a JSON Lines (.jsonl) file.")
-        try:
-            with path.open(encoding="utf-8-sig") as lines:
-                return None, sum(1 for line in lines if line.strip())
-        except UnicodeDecodeError:
-            raise CommandError(f"{path} is not UTF-8 text.") from None
+        with path.open("rb") as lines:
+            return None, sum(1 for line in lines if line.strip())
 
     def _items(self, path: Path, files: list[Path] | None, *, outlet: str) -> Iterator[Item]:
         if files is not None:
@@ -166,21 +203,21 @@ class Command(QuietCommand):
                 except (IngestError, ParseError, OSError) as exc:
                     yield Item(label, problem=str(exc))
             return
-        with path.open(encoding="utf-8-sig") as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                label = f"{path.name} line {number}"
-                try:
-                    fields = _from_json_line(line)
-                except IngestError as exc:
-                    yield Item(label, problem=str(exc))
-                    continue
-                if outlet and not fields.get("outlet_name") and "text" in fields:
-                    fields["outlet_name"] = outlet
-                yield Item(label, fields)
+        for number, line, problem in _json_lines(path):
+            label = f"{path.name} line {number}"
+            if problem:
+                yield Item(label, problem=problem)
+                continue
+            try:
+                fields = _from_json_line(line)
+            except IngestError as exc:
+                yield Item(label, problem=str(exc))
+                continue
+            if outlet and not fields.get("outlet_name") and "text" in fields:
+                fields["outlet_name"] = outlet
+            yield Item(label, fields)
 
-    def _import_one(self, item: Item) -> tuple[str, str]:
+    def _import_one(self, item: Item, *, done: int) -> tuple[str, str]:
         if item.problem:
             return "failed", item.problem
         try:
@@ -189,4 +226,10 @@ class Command(QuietCommand):
                 result = article_ingest(origin=Article.Origin.IMPORT, **item.fields)
         except IngestError as exc:
             return "failed", str(exc)
+        except DatabaseError as exc:
+            raise CommandError(
+                f"The database stopped answering at {item.label}, after {done} items ({exc}). "
+                "Everything imported before it is kept: run the same command again when the database "
+                "is back (items on record count as duplicates)."
+            ) from exc
         return ("created" if result.created else "duplicate"), ""
