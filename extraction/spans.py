@@ -17,7 +17,6 @@ from .reported import Attribution
 from .types import Kind
 
 WORD = re.compile(r"\w+")
-SENTENCE_END = re.compile(r"[.!?]$")
 # Where reported content usually stops: a new clause after a semicolon or dash, a non-restrictive
 # relative clause, the circumstances of the remark ("during the debate", "with jabs at ...").
 TAIL_CLAUSE = re.compile(r";|\s[—―–]\s|\s--\s")
@@ -36,6 +35,7 @@ class Span:
     attribution: Attribution
     # the printed fragments of a quotation interrupted by its own cue; empty for one piece
     fragments: list[tuple[int, int]] = field(default_factory=list)
+    run: int = -1  # a direct statement's quotation run (quotes.Quote.run)
 
     @property
     def pieces(self) -> list[tuple[int, int]]:
@@ -110,7 +110,7 @@ def _direct_spans(article: Article, own: Ownership, direct_atts: set[int]) -> li
             continue
         if id(q) in own.contained and id(a) not in direct_atts:
             continue  # part of a mixed statement
-        out.append(Span(q.start, q.end, Kind.DIRECT, a))
+        out.append(Span(q.start, q.end, Kind.DIRECT, a, run=q.run))
     return out
 
 
@@ -124,15 +124,18 @@ def cut_tail(text: str, s: int, e: int, in_quote, clause: bool) -> int:
 
 
 def merge_quotation_parts(spans: list[Span], text: str) -> list[Span]:
-    """'"A," he said, "and B."' is one statement: the parts of one quoted sentence around its own
-    cue are joined (the cue left out of the words). '"A," he said. "B."' stays two: the cue's
-    sentence ends first, and the labelled set records each quoted sentence group on its own."""
+    """One quotation, one statement: the parts of a quotation around its own cue ('"A," he said,
+    "and B."', '"A," said X, a lawyer. "B."') and the paragraphs of a quotation that runs over
+    several are joined. Narration between two quotations ('"A," X said. He left. "B."') keeps
+    them apart."""
     spans.sort(key=lambda s: (s.start, -s.end))
     out: list[Span] = []
     for r in spans:
         if out and _continues(out[-1], r, text):
             last = out[-1]
-            out[-1] = Span(last.start, r.end, last.kind, last.attribution, [*last.pieces, *r.pieces])
+            out[-1] = Span(
+                last.start, r.end, last.kind, last.attribution, [*last.pieces, *r.pieces], last.run
+            )
             continue
         out.append(r)
     return out
@@ -142,8 +145,12 @@ def _continues(last: Span, r: Span, text: str) -> bool:
     a = last.attribution
     if last.kind != Kind.DIRECT or r.kind != Kind.DIRECT or r.attribution is not a:
         return False
+    if last.run >= 0 and last.run == r.run:
+        return True  # the next paragraph of one quotation
     gap = text[last.end : r.start]
-    # one sentence around its own cue, in one paragraph
+    # only the cue's own sentence between the parts, in one paragraph
     return (
-        "\n" not in gap and last.end <= a.cue_start < r.start and not SENTENCE_END.search(gap.rstrip("”\"' "))
+        "\n" not in gap
+        and last.end <= a.cue_start < r.start
+        and not text[max(last.end, a.sent_end) : r.start].strip()
     )
