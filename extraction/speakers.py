@@ -169,7 +169,6 @@ class PersonIndex:
                 continue
             title = _title_before(doc, ent.start) + title
             p = self.person(name, title)
-            _add_appositive_roles(p, ent.root)
             root = ent.root
             subj = root.dep_ in ("nsubj", "nsubjpass") or (
                 root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
@@ -294,25 +293,6 @@ def _particles_lead_to(doc, i: int) -> bool:
         or (doc[i - 1].lower_ in names.PARTICLES)
     )
     return before_ok and (doc[i].text[:1].islower() or doc[i].is_sent_start or i == 0)
-
-
-def _add_appositive_roles(p: Person, root) -> None:
-    """ "Ban Soo-jin, the secretary general of the union," / "the mayor, Lidia Marsh,": the
-    description beside a name is an office the article gives that person ("the secretary general
-    said" later is Ban)."""
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        nouns.append(root.head)
-    for noun in nouns:
-        words = [
-            t.text for t in noun.subtree if not t.is_punct and t.lower_ not in NAME_STRIP and t.i != root.i
-        ]
-        words = [w for w in words if w not in p.name.split()]
-        if not words or not roles.parse_title(words)["role"]:
-            continue
-        p.roles.update(roles.normalize_word(w) for w in words)
-        if not p.title.get("role"):
-            p.title = roles.parse_title(words)
 
 
 def _gender_clash(p: Person, title_words) -> bool:
@@ -491,10 +471,7 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
     app = _appos_person(subject)
     description: list[str] = []  # "Portugal's prime minister" in "Portugal's prime minister, NAME,"
     appositive = False
-    office_head = (
-        roles.is_office_word(subject.text) and subject.ent_type_ != "PERSON"
-    )  # "Charlie King" is a name
-    if app is not None and (subject.pos_ == "NOUN" or office_head):
+    if app is not None and (subject.pos_ == "NOUN" or roles.is_office_word(subject.text)):
         # "A lawyer for the union, Ruth Albers, said": the name is the speaker
         description = [t.text for t in phrase if t.i < app.i and not t.is_punct]
         appositive = _looks_like_name(app)
@@ -528,11 +505,6 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
 def _person_mention(subject, phrase, text: str, description: list[str], index: PersonIndex) -> SpeakerMention:
     run = _name_tokens(subject, phrase)
     name, extra = split_name(run)
-    if name and all(
-        roles.is_office_word(w.strip(".")) or w.lower() in roles.HONORIFICS for w in name.split()
-    ):
-        # "Senator from Texas", "the Chancellor": an office, not a name
-        return _body_or_description(subject, phrase, text, index)
     title_words = [t.text for t in phrase if t.i < run[0].i] + extra
     p = index.person(name, title_words or description) if name else None
     info = roles.parse_title(title_words) if title_words else {}
@@ -597,8 +569,7 @@ def _body_or_description(subject, phrase, text: str, index: PersonIndex) -> Spea
 
 def _resolve_description(mention: SpeakerMention, phrase, info: dict, index: PersonIndex) -> None:
     """ "the minister" -> the one person the article named with that office."""
-    # "a spokeswoman for X", "an aide to X" is not X; "the secretary general of the United Nations" is
-    owned = any(t.lower_ in ("for", "to") or t.lower_ == "of" and _of_a_person(t) for t in phrase)
+    owned = any(t.lower_ in ("for", "of", "to") for t in phrase)  # "a spokeswoman for X" is not X
     definite = bool(phrase) and phrase[0].lower_ == "the" and not owned
     # "Denmark's climate minister": a country's office is as definite as "the"
     possessive = (
@@ -694,10 +665,7 @@ def _by_role(index: PersonIndex, words: list[str]):
     for m in reversed(index.mentions):
         if want <= m.person.roles:
             return m.person
-    # "the Vermont senator" for "Sen. Ana Ruiz": the office alone, when one person holds it here
-    offices = {w for w in want if roles.is_office_word(w)}
-    holders = {id(m.person): m.person for m in index.mentions if offices and offices <= m.person.roles}
-    return next(iter(holders.values())) if len(holders) == 1 else None
+    return None
 
 
 def _strip_det(text: str) -> str:
