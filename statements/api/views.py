@@ -84,9 +84,11 @@ class StatementListMixin:
         return export_response(self.request, queryset, "csv")
 
     def finalize_response(self, request, response, *args, **kwargs):
-        # Errors are JSON in the one error shape, even when CSV was asked for.
+        # Errors are JSON in the one error shape, even when CSV was asked for; so is the
+        # description of the endpoint an OPTIONS request gets (it has no statement rows).
         renderer = getattr(request, "accepted_renderer", None)
-        if getattr(response, "exception", False) and renderer is not None and renderer.format == "csv":
+        not_rows = getattr(response, "exception", False) or request.method == "OPTIONS"
+        if not_rows and renderer is not None and renderer.format == "csv":
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
