@@ -21,7 +21,7 @@ WORD = re.compile(r"\w+")
 MIN_WORDS = 3  # a quotation shorter than this is a scare quote or a label, not a statement
 # A content "is" a quotation when the letters outside the marks are at most this many, or this
 # share: the parse often takes in a stray "he said" or a comma around the quoted words.
-QUOTED_SLACK_LETTERS = 8
+QUOTED_SLACK_LETTERS = 3
 QUOTED_SLACK_SHARE = 0.1
 # '"...," she said': at most this many words between the closing mark and the cue phrase.
 TRAILING_CUE_GAP_WORDS = 3

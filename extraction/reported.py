@@ -184,22 +184,45 @@ def _content(cue, subject):
     return _object_content(cue)
 
 
+# Clauses of the reporter's inside a reported clause, where the speaker's words end:
+# "..., although she did not give a figure", "..., while the unions said ...".
+CONCESSIVE_MARKS = frozenset("although though whereas while".split())
+# "..., before suggesting that ...", "..., after admitting ...": the reporter narrates the next act.
+SEQUENCE_PREPS = frozenset("before after".split())
+
+
 def _clause_content(cue, c):
-    """The clause nearest the cue ("said on Tuesday that ..." or "S, he said."), up to a second
-    coordinated cue: "said the vote had been moved ... and denied that ..." has two messages."""
+    """The clause nearest the cue ("said on Tuesday that ..." or "S, he said."), up to where the
+    speaker's clause ends: a second coordinated cue ("... and denied that ..."), a concessive
+    clause of the reporter ("..., although she did not give a figure"), a participle of the
+    reporter ("..., citing the repairs", "..., before suggesting ...")."""
     right = c.right_edge
     for t in c.subtree:
-        if (
-            t.dep_ == "conj"
-            and t.i > c.i
-            and _verb_lemma(t) in cues.SPEECH_VERBS
-            and not any(x.dep_ == "nsubj" for x in t.children)
-        ):
+        if t.i > c.i and _ends_the_speakers_clause(t):
             right = cue.doc[max(c.i, t.left_edge.i - 1)]
-            while right.i > c.i and (right.is_punct or right.dep_ == "cc"):
+            while right.i > c.i and (right.is_punct or right.dep_ in ("cc", "mark", "prep")):
                 right = cue.doc[right.i - 1]
             break
     return c.left_edge, right
+
+
+def _ends_the_speakers_clause(t) -> bool:
+    lemma = _verb_lemma(t)
+    if t.dep_ == "conj" and lemma in cues.SPEECH_VERBS and not any(x.dep_ == "nsubj" for x in t.children):
+        return True  # "... and denied that ...": the speaker's next message
+    if t.dep_ not in ("advcl", "conj", "pcomp"):
+        return False
+    if any(m.dep_ == "mark" and m.lower_ in CONCESSIVE_MARKS for m in t.children) and _after_comma(t):
+        return True
+    if t.tag_ == "VBG" and _after_comma(t) and (cues.is_speech_lemma(lemma) or lemma in ("cite", "note")):
+        return True  # "..., citing the end of the repairs", "..., adding that ..."
+    return t.dep_ == "pcomp" and t.head.lower_ in SEQUENCE_PREPS and _after_comma(t.head)
+
+
+def _after_comma(t) -> bool:
+    """The clause of ``t`` opens after a comma or dash: set off from the speaker's words."""
+    first = t.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text in (",", "—", "–", ";")
 
 
 def _hangs_off_its_content(cue, subject) -> bool:
@@ -504,12 +527,9 @@ def _is_evidence(subject) -> bool:
     """Polls, data, percentages, documents and things are not speakers."""
     head = subject.lemma_.lower()
     low = subject.lower_
-    if (
-        head in cues.EVIDENCE_NOUNS
-        or low in cues.EVIDENCE_NOUNS
-        or head in cues.DOCUMENT_NOUNS
-        or low in cues.DOCUMENT_NOUNS
-    ):
+    if head in cues.DOCUMENT_NOUNS or low in cues.DOCUMENT_NOUNS:
+        return False  # "the report said": a document is a source (speakers.describe types it so)
+    if head in cues.EVIDENCE_NOUNS or low in cues.EVIDENCE_NOUNS:
         return True
     if subject.pos_ == "NOUN" and not _person_like(subject):
         return True

@@ -70,6 +70,7 @@ def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[lis
             cs, ce = a.content
             inner = [q for q in article.by_para.get(p, []) if id(q) in own.contained and own.of(q) is a]
             ins, out_letters = quotes_mod.quoted_letters(text, quotes, cs, ce)
+            out_letters -= _own_phrase_letters(text, a, cs, ce)
             if inner and is_quoted(ins, out_letters):
                 direct_atts.add(id(a))  # the content is the quotation: emitted as direct
                 continue
@@ -80,6 +81,15 @@ def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[lis
             ins, _ = quotes_mod.quoted_letters(text, quotes, cs, ce)
             out.append(Span(cs, ce, Kind.MIXED if ins > 0 else Kind.INDIRECT, a))
     return out, direct_atts
+
+
+def _own_phrase_letters(text: str, a: Attribution, cs: int, ce: int) -> int:
+    """Letters of the cue's own "he added" when the parse put it inside its content ('"A," he
+    added, "B."'): they are no frame of the reporter's around the quotation."""
+    s, e = min(a.cue_start, a.speaker_start), max(a.cue_end, a.speaker_end)
+    if not (cs <= s and e <= ce):
+        return 0
+    return sum(ch.isalpha() for ch in text[s:e])
 
 
 def _widen_to_quotes(article: Article, p: int, cs: int, ce: int) -> tuple[int, int]:

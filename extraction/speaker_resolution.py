@@ -6,6 +6,7 @@ a surname or a description ("the minister") is joined to the full name by ``spea
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from . import names, roles, speakers
@@ -45,18 +46,27 @@ def resolve_speakers(
 ) -> dict[int, SpeakerMention | None]:
     """id(attribution) -> its speaker, or None when the text does not say who it is."""
     blocked = Blocked(article, spans)
+    author = byline_author(article)
     mention_of: dict[int, SpeakerMention | None] = {}
     history: History = []
     for a in attributions_in_order(spans):
-        mention = _mention(a, index, history, blocked)
+        mention = _mention(a, index, history, blocked, author)
         mention_of[id(a)] = mention
         if mention is not None:
             history.append((a.speaker_start, mention.name, mention.type, _counts_as_named(mention)))
     return mention_of
 
 
-def _mention(a: Attribution, index: PersonIndex, history: History, blocked: Blocked) -> SpeakerMention | None:
+def _mention(
+    a: Attribution, index: PersonIndex, history: History, blocked: Blocked, author: str
+) -> SpeakerMention | None:
     mention, pronoun = speakers.describe(a.subject, index)
+    if pronoun == "i":
+        if not author:
+            return None
+        # "I argued last year that ..." outside any quotation: the writer of the piece
+        mention.name, mention.type, mention.resolved_from = author, SpeakerType.PERSON, "byline"
+        return mention
     if pronoun:
         name, typ = speakers.resolve_pronoun(pronoun, a.speaker_start, a.paragraph, index, history, blocked)
         if not name:
@@ -67,6 +77,21 @@ def _mention(a: Attribution, index: PersonIndex, history: History, blocked: Bloc
         return None
     _org_of_spokesman(mention, a.subject)
     return mention
+
+
+BYLINE_NAME = re.compile(
+    r"^\s*by\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|van|von|de|der|den|da|di|le|la)){1,4})\s*$", re.I
+)
+
+
+def byline_author(article: Article) -> str:
+    """The one author a byline names ("By Grace Okafor"), or "" (none, or several)."""
+    for start, end, why in article.body.skipped:
+        if why == "byline":
+            m = BYLINE_NAME.match(article.text[start:end])
+            if m and names.looks_like_person_name(m.group(1)):
+                return m.group(1)
+    return ""
 
 
 def _counts_as_named(mention: SpeakerMention) -> bool:

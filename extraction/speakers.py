@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import names, roles
+from . import cues, names, roles
 from .types import SpeakerMention, SpeakerType
 
 PRONOUNS_M = frozenset({"he", "him"})
@@ -87,6 +87,7 @@ class PersonIndex:
         # the last two words of a name of three or more: "Kjærsgaard Holm" for "Søren Kjærsgaard Holm"
         self.by_compound: dict[str, Person] = {}
         self.by_name: dict[str, Person] = {}
+        self.orgs: list[str] = []  # organisations the article names, as printed, in text order
 
     def person(self, name: str, title_words: list[str] | None = None) -> Person:
         """The Person for a name as printed, joined to the full name when only the surname is given."""
@@ -159,6 +160,9 @@ class PersonIndex:
         for si, sent in enumerate(sents):
             sent_of[sent.start] = si
         persons = _person_spans(doc)
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and not (skip is not None and skip(offset + ent.start_char)):
+                self.orgs.append(_strip_det(ent.text))
         for ent in persons:
             name, title = split_name(list(ent))
             if not name or (skip is not None and skip(offset + ent.start_char)):
@@ -248,7 +252,13 @@ def name_run(tok) -> list:
         and doc[hi + 2].text[:1].isupper()
     ):
         hi += 2
-    return list(doc[lo : hi + 1])
+    run = list(doc[lo : hi + 1])
+    # "Foreign Affairs Ruben Moreau": when the run holds a known first name after other words,
+    # the name starts there (the words before it close an office's title)
+    first = next((k for k, t in enumerate(run) if names.gender_of_first_name(t.text)), 0)
+    if first and not names.gender_of_first_name(run[0].text) and run[first - 1].lower_ not in names.PARTICLES:
+        run = run[first:]
+    return run
 
 
 def _left_step(doc, lo: int) -> int:
@@ -267,7 +277,10 @@ def _left_step(doc, lo: int) -> int:
     if prev.lower_ in names.PARTICLES and _particles_lead_to(doc, lo - 1):
         return 1
     person_after_body = prev.ent_type_ in ("ORG", "GPE", "NORP") and doc[lo].ent_type_ == "PERSON"
-    return 1 if _is_name_word(prev) and not person_after_body else 0
+    # "Minister for Europe and Foreign Affairs Pavel Varga": a capitalised word after for/of/and/the
+    # ends an office's title, not a name
+    in_title = lo >= 2 and doc[lo - 2].lower_ in ("for", "of", "and", "the", "'s", "’s")
+    return 1 if _is_name_word(prev) and not person_after_body and not in_title else 0
 
 
 def _particles_lead_to(doc, i: int) -> bool:
@@ -514,6 +527,9 @@ def _body_or_description(subject, phrase, text: str, index: PersonIndex) -> Spea
     info = roles.parse_title([t.text for t in phrase])
     head = subject.lemma_.lower()
     inst = roles.INSTITUTIONS.get(text.lower().removeprefix("the ").strip())
+    if head in cues.DOCUMENT_NOUNS and not _is_proper_phrase(phrase):
+        # "the report said", "a letter from the council says": a source, never a person or a body
+        return SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.DOCUMENT)
     named_body = subject.ent_type_ in ("ORG", "GPE", "NORP") or inst is not None or _is_proper_phrase(phrase)
     if subject.tag_ in ("NNS", "NNPS") and not named_body or head in GROUP_WORDS:
         # "environmental groups", "critics", "energy ministers from eight countries": no named body
@@ -526,9 +542,15 @@ def _body_or_description(subject, phrase, text: str, index: PersonIndex) -> Spea
         )
     if subject.ent_type_ in ("ORG", "GPE", "NORP") or head in ORG_WORDS or inst is not None:
         name = _strip_det(text)
+        named = _named_body(phrase, head, index) if inst is None else ""
         country = info["country"] or (inst or "")
         return SpeakerMention(
-            name=name, text=text, type=SpeakerType.ORGANIZATION, country=country, organization=name
+            name=named or name,
+            text=text,
+            type=SpeakerType.ORGANIZATION,
+            country=country,
+            organization=named or name,
+            resolved_from="description" if named else "",
         )
     # a description: "the spokesman", "the Indiana governor", "a spokeswoman for Ruth Albers"
     mention = SpeakerMention(
@@ -606,6 +628,25 @@ def _is_proper_phrase(phrase) -> bool:
     return bool(content) and all(t.pos_ == "PROPN" for t in content)
 
 
+def _named_body(phrase, head: str, index: PersonIndex) -> str:
+    """ "the ministry" -> the one organisation the article named with that word ("the Ministry of
+    Fisheries"); "" when the phrase is a name itself or the article names none, or several."""
+    if (
+        not phrase
+        or phrase[0].lower_ != "the"
+        or any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in phrase[1:])
+    ):
+        return ""
+    word = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+    found = {org for org in index.orgs if word.search(org) and org.lower() != head}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _of_a_person(of) -> bool:
+    """ "the wife of X", "a friend of X": the description names someone by another person."""
+    return any(c.dep_ == "pobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in of.children)
+
+
 def _by_description(index: PersonIndex, words: list[str], country: str):
     """The one person named anywhere in the article with these office words and country."""
     want = {roles.normalize_word(w) for w in words if not roles.country_code(w)}
@@ -675,7 +716,14 @@ def resolve_pronoun(
             (subjects if m.is_subject else others).append((m.start, m.person))
         for st_pos, st_name, st_type, named in statements_before:
             # only speakers with a name: "a 911 caller" or "one questioner" is no antecedent for "he"
-            if st_type == SpeakerType.PERSON and named and pos - PRONOUN_SPEAKER_CHARS < st_pos < pos:
+            # a speaker inside someone else's statement ("Earnest said Obama has called for ...") is
+            # reported, not present: no antecedent for the next "he said"
+            if (
+                st_type == SpeakerType.PERSON
+                and named
+                and pos - PRONOUN_SPEAKER_CHARS < st_pos < pos
+                and not blocked(st_pos)
+            ):
                 subjects.append((st_pos, index.person(st_name)))
         # speakers and clause subjects first ("Brandt attacked Varga ... he wrote"), then any name
         for cands in (subjects, others):

@@ -29,6 +29,7 @@ class SpeakerType:
     PERSON = "person"
     ORGANIZATION = "organization"  # "the Kremlin said", "the ministry said"
     GROUP = "group"  # "Republicans", "experts"
+    DOCUMENT = "document"  # "the report said", "the letter says": a source, kept apart from persons
     UNKNOWN = "unknown"
 
 

@@ -295,11 +295,12 @@ def _words_of(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _in_order(words: list[str], printed: list[str]) -> bool:
+def quote_fits_span(quote: str, printed: str) -> bool:
     """Every word of the quote appears in the printed span, in order (marks and an interrupting
-    cue may sit between them)."""
-    rest = iter(printed)
-    return all(any(w == p for p in rest) for w in words)
+    cue may sit between them): the check a statement passes before it is stored."""
+    words = _words_of(quote)
+    rest = iter(_words_of(printed))
+    return bool(words) and all(any(w == p for p in rest) for w in words)
 
 
 @transaction.atomic
@@ -315,7 +316,7 @@ def article_statements_save(*, article: Article, extracted: Sequence[ExtractedSt
     ordered = sorted(extracted, key=lambda item: not looks_like_person_name(item.speaker.name or ""))
     for item in ordered:
         printed = article.text[item.start : item.end]
-        if not _words_of(item.quote) or not _in_order(_words_of(item.quote), _words_of(printed)):
+        if not quote_fits_span(item.quote, printed):
             logger.warning("article %s: dropping a statement whose offsets do not match its quote", article.pk)
             continue
         if any(start < item.end and item.start < end for start, end in decided):

@@ -447,3 +447,47 @@ def test_more_cues(extract, sentence, speaker, words):
 def test_legal_charges_are_not_speech(extract):
     assert extract(HEAD + "Grace Okafor was charged with fraud on Monday after a long inquiry.") == []
     assert extract(HEAD + "Prosecutors charged Grace Okafor with fraud and bribery on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Finance Minister Ruth Albers said the government would cut the fuel tax, although she did not give a figure.",
+        "Finance Minister Ruth Albers said the government would cut the fuel tax, citing the end of the repairs.",
+        "Finance Minister Ruth Albers said the government would cut the fuel tax and added that the port would reopen.",
+        "Finance Minister Ruth Albers said the government would cut the fuel tax, while the unions said they would strike.",
+    ],
+)
+def test_reported_speech_ends_where_the_speakers_clause_ends(extract, sentence):
+    first = extract(HEAD + sentence)[0]
+    assert (first.speaker.name, first.quote) == ("Ruth Albers", "the government would cut the fuel tax")
+
+
+def test_a_quoted_phrase_with_its_frame_is_mixed(extract):
+    st = _one(extract(HEAD + 'Ruth Albers called the harbour plan "a pre-election gimmick" on Tuesday.'))
+    assert st.kind == "mixed" and st.quote.startswith("the harbour plan")
+    st = _one(extract(HEAD + 'Ruth Albers described the budget as "a betrayal of the north".'))
+    assert st.kind == "mixed" and st.quote == 'the budget as "a betrayal of the north"'
+
+
+def test_an_unclosed_quotation_mark_stops_at_its_paragraph(extract):
+    text = HEAD + (
+        "“The ferry will run every hour, Tomas Ekwall said on Monday, and nobody closed the mark.\n\n"
+        + "The council met on Tuesday. " * 50
+    )
+    for st in extract(text):
+        assert "\n" not in text[st.start : st.end] and "council met" not in st.quote
+
+
+def test_a_report_is_a_source_kept_apart_from_persons(extract):
+    st = _one(extract(HEAD + "The auditors' report said the harbour fees had doubled since 2020."))
+    assert (st.speaker.type, st.speaker.name) == ("document", "auditors' report")
+    assert extract(HEAD + "The survey found that two-thirds of councils lacked planners.") == []
+
+
+def test_a_speaker_reported_inside_another_statement_is_no_antecedent(extract):
+    text = HEAD + (
+        "Spokesman Tomas Ekwall said Monday that Premier Marc Leblanc had long called for lower ferry fares. "
+        "He said the fares would fall in May."
+    )
+    assert [s.speaker.name for s in extract(text)][-1] == "Tomas Ekwall"

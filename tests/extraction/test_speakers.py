@@ -90,3 +90,44 @@ def test_hyphenated_and_particle_names_are_kept_whole_and_joined(extract):
     ]
     assert all(" - " not in s.speaker.name and s.speaker.type == "person" for s in stmts)
     assert stmts[0].speaker.role == "Transport Minister"
+
+
+def test_the_ministry_is_the_one_ministry_the_article_named(extract):
+    text = HEAD + (
+        "The Ministry of Fisheries published the quotas on Monday. The ministry said the cod stocks had recovered."
+    )
+    st = extract(text)[0]
+    assert (st.speaker.name, st.speaker.type, st.speaker.resolved_from) == (
+        "Ministry of Fisheries",
+        "organization",
+        "description",
+    )
+    two = (
+        HEAD + "The Harbour Union and the Teachers Union met on Monday. The union said the talks had failed."
+    )
+    assert extract(two)[0].speaker.name == "union"  # two unions: the text does not say which
+
+
+def test_i_in_an_opinion_piece_is_the_writer_of_the_byline(extract):
+    text = (
+        "Why the ferry must stay public\n\nBy Grace Okafor\n\n"
+        "I argued last year that the ferry should never be sold to a private company. "
+        "Now I say again that the islands will pay the price.\n\n"
+        "“Nobody asked us,” said Tomas Ekwall, a fisherman on the island."
+    )
+    assert [(s.speaker.name, s.speaker.resolved_from) for s in extract(text)] == [
+        ("Grace Okafor", "byline"),
+        ("Grace Okafor", "byline"),
+        ("Tomas Ekwall", ""),
+    ]
+    unsigned = text.replace("By Grace Okafor\n\n", "")
+    assert [s.speaker.name for s in extract(unsigned)] == ["Tomas Ekwall"]
+
+
+def test_a_dateline_is_never_a_speaker(extract):
+    for text in (
+        HEAD + "HARBOURTON — “We will march again on Saturday,” the organiser told the crowd.",
+        HEAD + "HARBOURTON, Ore. — “We will march again on Saturday,” the organiser told the crowd.",
+        HEAD + "The march ended at noon.\n\nHARBOURTON — “We will march again on Saturday and every week.”",
+    ):
+        assert all("HARBOURTON" not in s.speaker.name for s in extract(text))

@@ -73,11 +73,15 @@ def _status(article_id: int) -> str:
 
 def _expected_citations(article: Article) -> int:
     """How many citations one correct extraction of this article stores (computed in this process)."""
-    from statements.services.extraction import extraction_run
+    from statements.services.extraction import extraction_run, quote_fits_span
 
     article.refresh_from_db()
-    # Each statement's citation is its printed span (the quote itself is stored without its marks).
-    return len({(s.start, s.end) for s in extraction_run(article=article)})
+    spans = {
+        (s.start, s.end)
+        for s in extraction_run(article=article)
+        if quote_fits_span(s.quote, article.text[s.start : s.end])
+    }
+    return len(spans)
 
 
 def _text(first: int, count: int, headline: str) -> str:
