@@ -23,6 +23,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
+from rest_framework.settings import api_settings
 
 from common import record_version
 
@@ -42,17 +43,18 @@ class PublicCacheMiddleware:
 
     def __call__(self, request):
         if not self._cacheable_request(request):
-            response = self.get_response(request)
-            if request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
-                response["Cache-Control"] = "private, no-cache"
-            return response
+            return self._uncached(request)
         version = record_version.current()
         key = self._key(request, version)
         etag = f'"{key.rsplit(":", 1)[1][:32]}"'
         last_modified = _trusted_last_modified(version)
         if _not_modified(request, etag, last_modified):
+            if _over_api_rate(request):
+                return self._uncached(request)
             return self._validated(HttpResponseNotModified(), etag, last_modified, hit="REVALIDATED")
         stored = cache.get(key)
+        if stored is not None and _over_api_rate(request):
+            return self._uncached(request)  # the view answers 429 in the API's error shape
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -71,6 +73,12 @@ class PublicCacheMiddleware:
         if request.method == "GET" and not record_version.has_uncommitted_writes():
             cache.set(key, (response.status_code, headers, response.content), self.timeout)
         return self._validated(response, etag, last_modified, hit="MISS")
+
+    def _uncached(self, request):
+        response = self.get_response(request)
+        if request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-cache"
+        return response
 
     def _cacheable_request(self, request) -> bool:
         if request.method not in ("GET", "HEAD") or request.path.startswith(self.excluded):
@@ -128,3 +136,16 @@ def _not_modified(request, etag: str, last_modified: float | None) -> bool:
         return "*" in tags or etag in tags or f"W/{etag}" in tags
     since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
     return since is not None and last_modified is not None and last_modified <= since
+
+
+def _over_api_rate(request) -> bool:
+    """Whether an API client is past its rate: an answer from the cache must not get round the throttle.
+
+    Asked only when the cache would answer (a miss runs the view, whose throttle counts it), so
+    each request is counted once; a client past its rate is sent on to the view for its 429.
+    """
+    if not request.path.startswith("/api/"):
+        return False
+    return not all(
+        throttle_class().allow_request(request, None) for throttle_class in api_settings.DEFAULT_THROTTLE_CLASSES
+    )

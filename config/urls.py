@@ -1,6 +1,5 @@
 """Project URLs: HTML pages, the REST API (/api/v1/), its schema and docs, admin, health."""
 
-from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
@@ -11,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from common.api import errors as api_errors
 from common.api.docs import OfflineRedocView
+from common.csp import csp_relaxed
 from common.login_throttle import login_throttled
 from people.api import urls as people_api_urls
 from statements import views as statement_views
@@ -27,10 +27,12 @@ api_v1 = [
 
 # Swagger UI (its script served as a file by the split view) and ReDoc set inline styles and ReDoc
 # runs its search in a blob: worker; scripts stay 'self' only.
-_docs_csp = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["'self'", "blob:"]})
+_docs_csp = csp_relaxed({"style-src": ["'unsafe-inline'"], "worker-src": ["'self'", "blob:"]})
 # ReDoc's bundle draws its maker's logo from their host: img-src stays ours, so the logo is
 # blocked (one expected report) and nothing leaves the site (common/api/docs.py).
-_redoc_csp = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["'self'", "blob:"], "img-src": ["blob:"]})
+_redoc_csp = csp_relaxed(
+    {"style-src": ["'unsafe-inline'"], "worker-src": ["'self'", "blob:"], "img-src": ["blob:"]}
+)
 
 urlpatterns = [
     # Before admin/: the admin's own login view, behind the failed-login lockout.

@@ -15,6 +15,8 @@ import orjson
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
+from common.csp import csp_relax
+
 _OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
 _fallback = JSONEncoder().default
 
@@ -31,12 +33,12 @@ class FastJSONRenderer(JSONRenderer):
 class CSPBrowsableAPIRenderer(BrowsableAPIRenderer):
     """DRF's HTML pages set a few ``style="..."`` attributes; their scripts are files (script-src 'self').
 
-    The relaxation rides on the response (django-csp reads it), so JSON and CSV answers, pages and
-    the admin keep the strict policy.
+    The relaxed header is written on this response only (and kept with it when it is cached), so
+    JSON and CSV answers, pages and the admin keep the strict policy.
     """
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         response = (renderer_context or {}).get("response")
         if response is not None:
-            response._csp_update = {"style-src": ["'unsafe-inline'"]}
+            csp_relax(response, {"style-src": ["'unsafe-inline'"]})
         return super().render(data, accepted_media_type, renderer_context)

@@ -58,6 +58,9 @@ class StatementCSVRenderer(BaseRenderer):
 
         if data is None:
             return b""
+        if isinstance(data, dict) and "results" not in data and "id" not in data:
+            # Not statements: an error in the one error shape, or OPTIONS metadata. They stay JSON.
+            return _as_json(data, renderer_context)
         rows = data.get("results", [data]) if isinstance(data, dict) else data
         request = (renderer_context or {}).get("request")
         buffer = io.StringIO()
@@ -67,3 +70,12 @@ class StatementCSVRenderer(BaseRenderer):
             record = serialized_export_record(item, request)
             writer.writerow([_safe_cell(record[column]) for column in EXPORT_COLUMNS])
         return buffer.getvalue().encode("utf-8")
+
+
+def _as_json(data, renderer_context) -> bytes:
+    from common.api.renderers import FastJSONRenderer
+
+    response = (renderer_context or {}).get("response")
+    if response is not None:
+        response["Content-Type"] = "application/json"
+    return FastJSONRenderer().render(data, "application/json", renderer_context)

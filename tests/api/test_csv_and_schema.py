@@ -96,6 +96,15 @@ def test_swagger_docs_are_served_without_a_cdn(client):
     assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
 
 
+@pytest.mark.parametrize("path", ["/api/v1/statements/", "/api/v1/statements/0/"])
+def test_options_and_missing_rows_asked_as_csv_answer_json(api, record, path):
+    options = api.options(f"{path}?format=csv")
+    assert options.status_code == 200 and options["Content-Type"] == "application/json"
+    assert options.json()["name"]
+    missing = api.get("/api/v1/statements/0/", {"format": "csv"})
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+
 def test_options_asked_as_csv_describe_the_endpoint_in_json(api, record):
     for url in (
         "/api/v1/statements/?format=csv",

@@ -45,3 +45,13 @@ def test_a_country_that_is_no_code_is_a_400_in_the_api_and_a_form_error_on_the_s
     page = client.get("/search/", {"country": country})
     assert page.status_code == 200
     assert "Use an ISO 3166-1 alpha-2 code such as FR." in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/statements/", "/api/v1/statements/1/", "/api/v1/people/1/statements/"]
+)
+def test_options_with_format_csv_describes_the_endpoint_in_json(api, record, path):
+    """Found by schemathesis: OPTIONS ?format=csv rendered the endpoint's description as statement rows."""
+    response = api.options(path + "?format=csv")
+    assert response.status_code in (200, 404)
+    assert response["Content-Type"].startswith("application/json")

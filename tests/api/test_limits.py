@@ -27,7 +27,9 @@ def test_article_submissions_are_throttled_per_token_in_the_shared_cache(setting
     settings.API_SUBMIT_THROTTLE = "3/hour"
     first = _token_client(django_user_model.objects.create_user("first", password="pw-12345678"))
     codes = [
-        first.post("/api/v1/articles/", {"text": TEXT.replace("June", f"June {i}")}, format="json").status_code
+        first.post(
+            "/api/v1/articles/", {"text": TEXT.replace("June", f"June {i}")}, format="json"
+        ).status_code
         for i in range(5)
     ]
     assert codes == [202, 202, 202, 429, 429]
@@ -88,3 +90,12 @@ def test_the_api_docs_relax_styles_only(client, path):
     script = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
     assert "'unsafe-inline'" not in script and "'unsafe-eval'" not in script
     assert "fonts.googleapis.com" not in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/api/docs/", "/api/redoc/", "/api/v1/topics/?format=api"])
+def test_a_views_relaxed_policy_survives_the_response_cache(client, path):
+    first, second = client.get(path, HTTP_ACCEPT="text/html"), client.get(path, HTTP_ACCEPT="text/html")
+    assert first.status_code == second.status_code == 200
+    for response in (first, second):
+        style = next(p for p in response["Content-Security-Policy"].split(";") if "style-src" in p)
+        assert "'unsafe-inline'" in style, (path, response.get("X-Cache"))

@@ -20,7 +20,9 @@ def watched(page):
     """The page, recording every CSP violation (event and console) it reports."""
     page.context.add_init_script(LISTEN)
     console: list[str] = []
-    page.on("console", lambda msg: console.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on(
+        "console", lambda msg: console.append(msg.text) if "Content Security Policy" in msg.text else None
+    )
     page.csp_console = console
     return page
 
@@ -65,14 +67,38 @@ def test_the_api_docs_render_under_the_policy(watched, db, shoot):
 
 
 def test_the_admin_works_under_the_policy(watched, django_user_model, newsroom):
+    from statements.models import Feed
+
     django_user_model.objects.create_superuser("editor", "editor@example.org", "right-pass-123")
+    Feed.objects.create(url="https://feeds.example/rss", consecutive_failures=2)  # a coloured state
     watched.goto("/admin/login/")
     watched.fill("#id_username", "editor")
     watched.fill("#id_password", "right-pass-123")
     watched.click("input[type=submit]")
     watched.wait_for_url("**/admin/")
     for path in ["/admin/", "/admin/statements/statement/", f"/admin/statements/statement/{newsroom['s1'].pk}/change/",
-                 "/admin/statements/article/", "/admin/people/person/add/"]:  # fmt: skip
+                 "/admin/statements/article/", "/admin/people/person/add/", "/admin/statements/feed/"]:  # fmt: skip
         response = watched.goto(path)
         assert response.status == 200, path
         assert _violations(watched) == [], path
+    # The analysts' own pages: review screen (keyboard and selection script), article add and
+    # progress, merge preview, history.
+    story, amelie, jonas = newsroom["story"], newsroom["amelie"], newsroom["jonas"]
+    for path in [
+        "/admin/statements/statement/review/?status=all",
+        f"/admin/statements/statement/review/{newsroom['s1'].pk}/?status=all",
+        "/admin/statements/article/add/",
+        f"/admin/statements/article/{story.pk}/change/",
+        f"/admin/people/person/merge/?ids={amelie.pk}&ids={jonas.pk}",
+        f"/admin/statements/statement/{newsroom['s1'].pk}/history/",
+        f"/admin/statements/statement/{newsroom['s1'].pk}/history/{newsroom['s1'].history.first().history_id}/",
+        "/admin/statements/statement/?outlet=1&speaker_missing=no",
+    ]:
+        response = watched.goto(path)
+        assert response.status == 200, path
+        assert _violations(watched) == [], path
+    watched.goto(f"/admin/statements/statement/review/{newsroom['s1'].pk}/?status=all")
+    watched.keyboard.press("s")
+    watched.keyboard.type("Dur")
+    watched.wait_for_selector(".autocomplete-list li")
+    assert _violations(watched) == []

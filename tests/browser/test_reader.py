@@ -112,6 +112,8 @@ def test_statement_page_is_citable_and_shareable(page, shoot, newsroom, screensh
     card = page.locator("img.card-preview")
     card.scroll_into_view_if_needed()
     expect(card).to_be_visible()
+    # A lazy image is fetched once near the viewport: wait for it to arrive rather than race it.
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=card.element_handle())
     assert page.evaluate("img => img.naturalWidth", card.element_handle()) == 1200
     citation = page.get_by_label("Citation (select and copy)")
     expect(citation).to_have_value(

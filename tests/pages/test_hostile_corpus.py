@@ -28,14 +28,17 @@ SCRIPT = '<script>alert("x")</script>'
 HOSTILE_TITLE = f"Harbour row {SCRIPT} \u202eevil\u202c <img src=x onerror=alert(1)>"
 HOSTILE_OUTLET = f'{SCRIPT}<svg onload="alert(2)"> Gazette'
 HOSTILE_AUTHOR = '"><a href="javascript:alert(3)">Desk</a>'
+# Tags in pasted text are stripped at ingest (the article's words are kept); markup written as
+# entities, or spelled out in the words, survives as literal text and must still never run.
 HOSTILE_TEXT = (
     "Harbour contract under review\n\n"
     "VALLETTA — Maltese Transport Minister Rita Camilleri said on Friday that the harbour contract "
     "would be reviewed by an independent panel before the summer.\n\n"
-    f"\u201c{SCRIPT} We will publish <img src=x onerror=alert(4)> every page of it,\u201d Camilleri told "
-    "reporters at the ministry.\n\n"
-    '\u201cClick <a href="javascript:alert(5)">here</a> and <svg onload=alert(6)><script>alert(7)</script>'
-    "</svg> to read the whole contract,\u201d Camilleri said.\n\n"
+    "\u201c&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; We will publish <script>alert(9)</script>"
+    "&lt;img src=x onerror=alert(4)&gt; every page of it,\u201d Camilleri told reporters at the ministry.\n\n"
+    "\u201cClick &lt;a href=&quot;javascript:alert(5)&quot;&gt;here&lt;/a&gt; and "
+    "&lt;svg onload=alert(6)&gt;&lt;script&gt;alert(7)&lt;/script&gt;&lt;/svg&gt; to read the whole "
+    "contract,\u201d Camilleri said.\n\n"
     "Opposition leader Jonas Farrugia said the \u202eweiver\u202c was \u200bfar too late for the "
     "families who live beside the harbour.\n"
 )

@@ -411,7 +411,19 @@ class Command(QuietCommand):
         return outlets
 
     def _people(self, count: int) -> list[Speaker]:
-        rng = self.rng
+        positions = self._offices()
+        rows = self._persons(count)
+        tenures = self._tenures(rows, positions)
+        speakers = {p.pk: Speaker(p.pk, p.name, p.country_id) for p in rows}
+        titles = {pos.pk: pos.title for pos in positions.values()}
+        for tenure in tenures:
+            speakers[tenure.person_id].tenures.append(
+                (tenure.pk, tenure.start, tenure.end, titles[tenure.position_id])
+            )
+        return list(speakers.values())
+
+    def _offices(self) -> dict[tuple[str, str], Position]:
+        """Every office of OFFICES in every country, by (country code, title); reused when on record."""
         organizations: dict[tuple[str, str], Organization] = {}
         positions: dict[tuple[str, str], Position] = {}
         for code in COUNTRIES:
@@ -436,6 +448,11 @@ class Command(QuietCommand):
                         "slug": _free_slug(Position, f"{slugify(title)}-{code.lower()}"),
                     },
                 )
+        return positions
+
+    def _persons(self, count: int) -> list[Person]:
+        """`count` fictional people with their names as aliases, spread over the countries."""
+        rng = self.rng
         codes = list(COUNTRIES)
         used_names: set[str] = set()
         rows: list[Person] = []
@@ -461,6 +478,11 @@ class Command(QuietCommand):
             [PersonAlias(person=p, name=p.name, normalized=normalize_name(p.name)) for p in rows],
             batch_size=self.batch_size,
         )
+        return rows
+
+    def _tenures(self, rows: list[Person], positions: dict[tuple[str, str], Position]) -> list[Tenure]:
+        """Two offices in a row for each person: the second from the day the first ended."""
+        rng = self.rng
         tenures: list[Tenure] = []
         first_day = self.until - dt.timedelta(days=SPAN_DAYS + 365)
         for person in rows:
@@ -485,14 +507,7 @@ class Command(QuietCommand):
                         source=Tenure.Source.IMPORT,
                     )
                 )
-        tenures = Tenure.objects.bulk_create(tenures, batch_size=self.batch_size)
-        speakers = {p.pk: Speaker(p.pk, p.name, p.country_id) for p in rows}
-        titles = {pos.pk: pos.title for pos in positions.values()}
-        for tenure in tenures:
-            speakers[tenure.person_id].tenures.append(
-                (tenure.pk, tenure.start, tenure.end, titles[tenure.position_id])
-            )
-        return list(speakers.values())
+        return Tenure.objects.bulk_create(tenures, batch_size=self.batch_size)
 
     # --- statements -----------------------------------------------------------------------
 
