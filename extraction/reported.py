@@ -394,19 +394,10 @@ def _verb_attribution(doc, tok, offset: int, paragraph: int, mask: QuoteMask) ->
         )
     if subject is None or _is_evidence(subject):
         return None
-    sent = tok.sent
-    sp_s, sp_e = _speaker_tokens_span(subject)
-    base = Attribution(
-        paragraph=paragraph,
-        cue=tok.text,
-        cue_start=offset + tok.idx,
-        cue_end=offset + tok.idx + len(tok),
-        sent_start=offset + sent.start_char,
-        sent_end=offset + sent.end_char,
-        subject=subject,
-        speaker_start=offset + sp_s,
-        speaker_end=offset + sp_e,
-    )
+    base = _attribution(
+        paragraph, offset, cue=tok.text, cue_first=tok, cue_last=tok, subject=subject,
+        speaker=_speaker_tokens(subject),
+    )  # fmt: skip
     content = _content(tok, subject)
     if content is None:
         # no clause of its own ("...," he said.): it can still introduce a quotation
@@ -479,18 +470,14 @@ def _noun_attribution(doc, noun, offset: int, paragraph: int, mask: QuoteMask) -
     if trimmed is None:
         return None
     left, right = trimmed
-    sent = noun.sent
-    sp_s, sp_e = _speaker_tokens_span(owner)
-    return Attribution(
-        paragraph=paragraph,
+    return _attribution(
+        paragraph,
+        offset,
         cue=noun.text,
-        cue_start=offset + noun.idx,
-        cue_end=offset + noun.idx + len(noun),
-        sent_start=offset + sent.start_char,
-        sent_end=offset + sent.end_char,
+        cue_first=noun,
+        cue_last=noun,
         subject=owner,
-        speaker_start=offset + sp_s,
-        speaker_end=offset + sp_e,
+        speaker=_speaker_tokens(owner),
         content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
         clause=doc[left].lower_ == "that",
     )
@@ -519,8 +506,24 @@ def _speaker_tokens(subject):
     return toks
 
 
-def _speaker_tokens_span(subject) -> tuple[int, int]:
-    return _span_of(_speaker_tokens(subject))
+def _attribution(
+    paragraph: int, offset: int, *, cue: str, cue_first, cue_last, subject, speaker, **extra
+) -> Attribution:
+    """An attribution whose cue runs from token `cue_first` to `cue_last`, in the cue's sentence."""
+    sent = cue_first.sent
+    sp_s, sp_e = _span_of(speaker)
+    return Attribution(
+        paragraph=paragraph,
+        cue=cue,
+        cue_start=offset + cue_first.idx,
+        cue_end=offset + cue_last.idx + len(cue_last),
+        sent_start=offset + sent.start_char,
+        sent_end=offset + sent.end_char,
+        subject=subject,
+        speaker_start=offset + sp_s,
+        speaker_end=offset + sp_e,
+        **extra,
+    )
 
 
 def _is_evidence(subject) -> bool:
@@ -617,17 +620,14 @@ def _according_to(doc, tok, offset, paragraph, mask) -> Attribution | None:
     if trimmed is None:
         return None
     left, right = trimmed
-    sp_s, sp_e = _span_of(_speaker_tokens(pobj))
-    return Attribution(
-        paragraph=paragraph,
+    return _attribution(
+        paragraph,
+        offset,
         cue="according to",
-        cue_start=offset + tok.idx,
-        cue_end=offset + to.idx + len(to),
-        sent_start=offset + sent.start_char,
-        sent_end=offset + sent.end_char,
+        cue_first=tok,
+        cue_last=to,
         subject=pobj,
-        speaker_start=offset + sp_s,
-        speaker_end=offset + sp_e,
+        speaker=_speaker_tokens(pobj),
         content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
         according_to=True,
     )
