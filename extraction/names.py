@@ -5,6 +5,8 @@ first name leaves the person compatible with any pronoun. ``people`` imports the
 ``looks_like_person_name`` from here, so the extractor and the people table agree on both.
 """
 
+import functools
+
 # Lower-case words inside a surname: "Maria van den Heuvel-Smit", "Ali bin Saleh".
 PARTICLES = frozenset("van von der den de del della da di dos das du la le bin ibn al el ter ten zu".split())
 # Pronouns that can stand where a name does ("He said ..."): never a person's name.
@@ -97,10 +99,31 @@ FEMALE = frozenset(
 )
 
 
+def is_common_first_name(word: str) -> bool:
+    """A first name of the lists above: enough to take a run of capitalised words for a name.
+    (The wider dictionary holds too many words that are also words: Will, Grant, Hope.)"""
+    return word.lower().strip(".,") in MALE or word.lower().strip(".,") in FEMALE
+
+
 def gender_of_first_name(name: str) -> str:
+    """ "m", "f" or "" (unknown or used for both). The lists above decide first (they hold the names of
+    public life the dictionary gets wrong or lacks); then gender-guesser's dictionary, where only a
+    name it calls plainly male or female counts ("mostly_female", "andy" stay unknown)."""
     first = name.split()[0].lower().strip(".,") if name.split() else ""
     if first in MALE and first not in FEMALE:
         return "m"
     if first in FEMALE and first not in MALE:
         return "f"
-    return ""
+    if first in MALE or not first.isalpha():
+        return ""
+    return _DICTIONARY_GENDER.get(_first_name_dictionary().get_gender(first), "")
+
+
+_DICTIONARY_GENDER = {"male": "m", "female": "f"}
+
+
+@functools.cache
+def _first_name_dictionary():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)

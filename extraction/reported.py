@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from . import cues
+from . import cues, names
 
 SUBJECT_DEPS = ("nsubj",)  # a passive subject ("X was accused") is the target, not the speaker
 # "said in a statement on Monday that ...": a hanging "that" further from the cue is another verb's.
@@ -169,7 +169,11 @@ def _is_setting(prep) -> bool:
 
 def _content(cue, subject):
     """(left_token, right_token) of what the cue reports, or None."""
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > cue.i)]
+    clauses = [
+        c
+        for c in cue.children
+        if (c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > cue.i)) and _reads_as_message(c.subtree)
+    ]
     if clauses:
         return _clause_content(cue, min(clauses, key=lambda t: abs(t.i - cue.i)))
     if _hangs_off_its_content(cue, subject):
@@ -420,6 +424,10 @@ def _with_content(doc, tok, lemma, subject, content, base: Attribution, offset: 
     if trimmed is None:
         return None
     left, right = trimmed
+    if right < tok.i and not _reads_as_message(doc[left : right + 1]):
+        # "Finance Minister Maria van den [Heuvel-Smit said]": a parse that took the speaker's own
+        # title and name for what was said. Words before a cue are a message only as a clause.
+        return base if lemma in cues.SPEECH_VERBS else None
     needs_message = (
         lemma in cues.TOPIC_VERBS
         or (lemma in cues.OBJECT_IF_MESSAGE and not is_clause)
@@ -481,6 +489,16 @@ def _noun_attribution(doc, noun, offset: int, paragraph: int, mask: QuoteMask) -
         content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
         clause=doc[left].lower_ == "that",
     )
+
+
+def _reads_as_message(tokens) -> bool:
+    """Words with a verb of their own, or a quotation: a message, not a name or a title."""
+    return any(
+        (t.pos_ in ("VERB", "AUX") and t.lower_ not in names.PARTICLES) or t.text in QUOTE_CHARS for t in tokens
+    )
+
+
+QUOTE_CHARS = frozenset("\"“”‘’«»'")
 
 
 def _message_words(tok, lemma: str, words: list[str]) -> list[str]:

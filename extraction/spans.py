@@ -55,7 +55,26 @@ def statement_spans(
     spans = merge_quotation_parts(spans, article.text)
     spans = [s for s in spans if _words(article.text[s.start : s.end]) >= MIN_WORDS]
     spans.sort(key=lambda s: (s.start, -s.end))
-    return spans
+    return _without_nested_reports(spans)
+
+
+def _without_nested_reports(spans: list[Span]) -> list[Span]:
+    """ "Ekdal said every party had agreed that the threat had grown": the inner cue and its content
+    lie inside Ekdal's words, so they are part of his statement, not a statement of "every party"."""
+    reported = [s for s in spans if s.kind != Kind.DIRECT]
+    return [
+        s
+        for s in spans
+        if s.kind == Kind.DIRECT
+        or not any(
+            o is not s
+            and o.attribution is not s.attribution
+            and o.start <= s.attribution.cue_start
+            and s.end <= o.end
+            and o.start <= s.attribution.speaker_start
+            for o in reported
+        )
+    ]
 
 
 def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[list[Span], set[int]]:

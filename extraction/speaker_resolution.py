@@ -54,6 +54,10 @@ def resolve_speakers(
         mention_of[id(a)] = mention
         if mention is not None:
             history.append((a.speaker_start, mention.name, mention.type, _counts_as_named(mention)))
+            if mention.type == SpeakerType.PERSON and names.looks_like_person_name(mention.name):
+                # a full name the tagger missed ("from Annika Lindqvist, who said"): a later
+                # "Lindqvist" joins it
+                index.person(mention.name)
     return mention_of
 
 

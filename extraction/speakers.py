@@ -9,6 +9,7 @@ spokesman. Organisations ("the Kremlin", "the ministry") and groups ("officials"
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import cues, names, roles
@@ -76,6 +77,8 @@ class Mention:
     is_subject: bool = False  # the subject of its clause: the likelier antecedent of "he"
     sent_start: int = -1  # the sentence it stands in
     sent_end: int = -1
+    is_main_subject: bool = False  # the subject of its sentence's main clause: likelier still
+    is_modifier: bool = False  # "the Clinton campaign", "Varga's plan": a name in passing
 
 
 class PersonIndex:
@@ -88,6 +91,13 @@ class PersonIndex:
         self.by_compound: dict[str, Person] = {}
         self.by_name: dict[str, Person] = {}
         self.orgs: list[str] = []  # organisations the article names, as printed, in text order
+        self.sentence_starts: list[int] = []  # where each sentence of the article begins, in order
+        # (position, "m"/"f") of every "he"/"she" standing as a subject outside quotations
+        self.pronoun_subjects: list[tuple[int, str]] = []
+
+    def sentence_of(self, pos: int) -> int:
+        """The number of the sentence a position stands in."""
+        return bisect_right(self.sentence_starts, pos) - 1
 
     def person(self, name: str, title_words: list[str] | None = None) -> Person:
         """The Person for a name as printed, joined to the full name when only the surname is given."""
@@ -159,7 +169,12 @@ class PersonIndex:
         sent_of = {}
         for si, sent in enumerate(sents):
             sent_of[sent.start] = si
+            self.sentence_starts.append(offset + sent.start_char)
         persons = _person_spans(doc)
+        for t in doc:
+            quoted = skip is not None and skip(offset + t.idx)
+            if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") and not quoted:
+                self.pronoun_subjects.append((offset + t.idx, "m" if t.lower_ == "he" else "f"))
         for ent in doc.ents:
             if ent.label_ == "ORG" and not (skip is not None and skip(offset + ent.start_char)):
                 self.orgs.append(_strip_det(ent.text))
@@ -183,6 +198,8 @@ class PersonIndex:
                     subj,
                     offset + sent.start_char,
                     offset + sent.end_char,
+                    subj and _heads_main_clause(root),
+                    root.dep_ in ("compound", "poss", "amod", "nmod"),
                 )
             )
             if not p.gender:
@@ -206,6 +223,17 @@ class PersonIndex:
                 votes["m"] = votes.get("m", 0) + 1
             elif first == "she":
                 votes["f"] = votes.get("f", 0) + 1
+
+
+def _heads_main_clause(root) -> bool:
+    """Is this subject (or the subject it stands in apposition to) the subject of its sentence's
+    main verb, or of a verb coordinated with it ("Vidal rose and said ...")?"""
+    if root.dep_ == "appos":
+        root = root.head
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def surname_with_particles(name: str) -> str:
@@ -255,10 +283,21 @@ def name_run(tok) -> list:
     run = list(doc[lo : hi + 1])
     # "Foreign Affairs Ruben Moreau": when the run holds a known first name after other words,
     # the name starts there (the words before it close an office's title)
-    first = next((k for k, t in enumerate(run) if names.gender_of_first_name(t.text)), 0)
-    if first and not names.gender_of_first_name(run[0].text) and run[first - 1].lower_ not in names.PARTICLES:
+    first = next((k for k, t in enumerate(run) if names.is_common_first_name(t.text)), 0)
+    if first and not names.is_common_first_name(run[0].text) and run[first - 1].lower_ not in names.PARTICLES:
         run = run[first:]
     return run
+
+
+def _run_after_particles(doc, end: int) -> list:
+    """ "[Maria van] den Heuvel-Smit": an entity the tagger ended on a particle goes on through the
+    particles to the surname after them; [] when no capitalised name word follows."""
+    j = end
+    while j < len(doc) and doc[j].lower_ in names.PARTICLES and doc[j].text[:1].islower():
+        j += 1
+    if not (doc[end - 1].lower_ in names.PARTICLES or j > end) or j >= len(doc):
+        return []
+    return name_run(doc[j]) if doc[j].text[:1].isupper() and doc[j].is_alpha else []
 
 
 def _left_step(doc, lo: int) -> int:
@@ -335,7 +374,7 @@ def _person_spans(doc):
             and doc[start - 1].dep_ == "compound"
         ):
             start -= 1
-        run = name_run(doc[ent.end - 1]) if _is_name_word(doc[ent.end - 1]) else []
+        run = name_run(doc[ent.end - 1]) if _is_name_word(doc[ent.end - 1]) else _run_after_particles(doc, ent.end)
         if run and run[0].i < start and all(t.i not in taken for t in run):
             start = run[0].i  # "Maria [van den Heuvel-Smit]", "[Clara Tierney-]Voss"
         end = max(ent.end, run[-1].i + 1) if run else ent.end
@@ -345,7 +384,7 @@ def _person_spans(doc):
     n = len(doc)
     while i < n:
         t = doc[i]
-        if i not in taken and _is_name_word(t) and names.gender_of_first_name(t.text):
+        if i not in taken and _is_name_word(t) and names.is_common_first_name(t.text):
             j = i + 1
             while j < n and j not in taken and _is_name_word(doc[j]):
                 j += 1
@@ -499,7 +538,23 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
         ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         if ent is not None and ent.end - 1 == subject.i and _titled_name(list(ent)):
             return True  # "Moldovan President Vasile Rotaru" tagged an organisation
+    if _first_name_run(subject):
+        return True  # "Annika Lindqvist" tagged an organisation: a first name opens it
     return office_appositive  # "the prime minister, Helena Brito,": an office's appositive is a person
+
+
+def _first_name_run(subject) -> bool:
+    """Two to four capitalised words ending at the subject, the first a first name of known gender
+    and none a word of bodies ("Christian Union", "Morgan Stanley Bank")."""
+    if subject.pos_ != "PROPN":
+        return False
+    run = name_run(subject)
+    return (
+        2 <= len(run) <= 4
+        and run[-1].i == subject.i
+        and bool(names.gender_of_first_name(run[0].text))
+        and not any(t.lower_ in ORG_WORDS or t.lower_ in GROUP_WORDS for t in run)
+    )
 
 
 def _person_mention(subject, phrase, text: str, description: list[str], index: PersonIndex) -> SpeakerMention:
@@ -684,6 +739,7 @@ def _as_printed(tokens) -> str:
 
 
 def _clean(text: str) -> str:
+    text = text.strip().strip("\"“”‘’«»").strip()  # a closing quotation mark the parser hung on the name
     text = re.sub(r"\s+(['’]s|[.,;:!?)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
     return SUFFIX.sub("", text.strip())
@@ -694,6 +750,54 @@ def _gender(p: Person) -> str:
         return p.gender
     m, f = p.votes.get("m", 0), p.votes.get("f", 0)
     return "m" if m > f else "f" if f > m else ""
+
+
+def _antecedents(
+    pos: int, paragraph: int, index: PersonIndex, statements_before, blocked, want: str
+) -> list[Person]:
+    """The people a "he"/"she" at ``pos`` may stand for, likeliest first: the nearest sentence first,
+    and within a sentence its speakers and clause subjects before other names, the later first.
+
+    Names in this paragraph and the three before count, except inside quotations and reported
+    content (``blocked``); so do the named speakers of the last half page.
+    """
+    close: list[tuple[int, bool, int, Person, bool]] = []  # subjects, speakers and names just before
+    far: list[tuple[int, Person]] = []  # other names further back: only when nothing closer fits
+    for m in index.mentions:
+        if m.start >= pos:
+            break
+        if m.paragraph < paragraph - PRONOUN_PARAGRAPHS or blocked(m.start):
+            continue
+        sentence = index.sentence_of(m.start)
+        if m.is_subject or (m.paragraph >= paragraph - 1 and not m.is_modifier):
+            close.append((sentence, m.is_main_subject, m.start, m.person, m.is_subject))
+        else:
+            far.append((m.start, m.person))
+    for st_pos, st_name, st_type, named in statements_before:
+        # only speakers with a name: "a 911 caller" or "one questioner" is no antecedent for "he";
+        # a speaker inside someone else's statement ("Earnest said Obama has called for ...") is
+        # reported, not present: no antecedent for the next "he said"
+        if st_type == SpeakerType.PERSON and named and pos - PRONOUN_SPEAKER_CHARS < st_pos < pos and not blocked(st_pos):
+            close.append((index.sentence_of(st_pos), True, st_pos, index.person(st_name), True))
+    close.sort(key=lambda c: c[:3], reverse=True)
+    far.sort(key=lambda c: c[0], reverse=True)
+    ordered = [(subj, start, p) for _s, _main, start, p, subj in close] + [(False, start, p) for start, p in far]
+    return [
+        p
+        for subject, start, p in ordered
+        if _gender(p) in ("", want) and (subject or not _topic_continued(index, start, pos, want))
+    ]
+
+
+def _topic_continued(index: PersonIndex, start: int, pos: int, gender: str) -> bool:
+    """Does a "he"/"she" subject of the same gender stand in a later sentence than the name at
+    ``start``, before ``pos``? Then the story kept talking about someone already in focus ("She has
+    faced ... Hillary Clinton ... She has called ... She said"), and a name in passing is no antecedent."""
+    sentence = index.sentence_of(start)
+    return any(
+        q < pos and g == gender and (index.sentence_of(q) > sentence or (q < start and index.sentence_of(q) == sentence))
+        for q, g in index.pronoun_subjects
+    )
 
 
 def resolve_pronoun(
@@ -707,31 +811,8 @@ def resolve_pronoun(
     """
     if pronoun in PRONOUNS_M or pronoun in PRONOUNS_F:
         want = "m" if pronoun in PRONOUNS_M else "f"
-        subjects, others = [], []
-        for m in index.mentions:
-            if m.start >= pos:
-                break
-            if m.paragraph < paragraph - PRONOUN_PARAGRAPHS or blocked(m.start):
-                continue
-            (subjects if m.is_subject else others).append((m.start, m.person))
-        for st_pos, st_name, st_type, named in statements_before:
-            # only speakers with a name: "a 911 caller" or "one questioner" is no antecedent for "he"
-            # a speaker inside someone else's statement ("Earnest said Obama has called for ...") is
-            # reported, not present: no antecedent for the next "he said"
-            if (
-                st_type == SpeakerType.PERSON
-                and named
-                and pos - PRONOUN_SPEAKER_CHARS < st_pos < pos
-                and not blocked(st_pos)
-            ):
-                subjects.append((st_pos, index.person(st_name)))
-        # speakers and clause subjects first ("Brandt attacked Varga ... he wrote"), then any name
-        for cands in (subjects, others):
-            cands.sort(key=lambda c: c[0], reverse=True)
-            for _, p in cands:
-                if _gender(p) in ("", want):
-                    return p.name, SpeakerType.PERSON
-        return "", ""
+        found = _antecedents(pos, paragraph, index, statements_before, blocked, want)
+        return (found[0].name, SpeakerType.PERSON) if found else ("", "")
     if pronoun in PRONOUNS_PL or pronoun == "it":
         # "they" is a group or a body that spoke; "it" only a body
         wanted = (
