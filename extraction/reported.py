@@ -494,7 +494,8 @@ def _noun_attribution(doc, noun, offset: int, paragraph: int, mask: QuoteMask) -
 def _reads_as_message(tokens) -> bool:
     """Words with a verb of their own, or a quotation: a message, not a name or a title."""
     return any(
-        (t.pos_ in ("VERB", "AUX") and t.lower_ not in names.PARTICLES) or t.text in QUOTE_CHARS for t in tokens
+        (t.pos_ in ("VERB", "AUX") and t.lower_ not in names.PARTICLES) or t.text in QUOTE_CHARS
+        for t in tokens
     )
 
 

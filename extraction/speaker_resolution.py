@@ -79,8 +79,24 @@ def _mention(
         _take_title(mention, index.person(name) if typ == SpeakerType.PERSON else None)
     if not mention.name:
         return None
+    if (
+        mention.type == SpeakerType.PERSON
+        and not mention.resolved_from
+        and not names.looks_like_person_name(mention.name)
+    ):
+        _description_in_focus(mention, a, index, history, blocked)
     _org_of_spokesman(mention, a.subject)
     return mention
+
+
+def _description_in_focus(
+    mention: SpeakerMention, a: Attribution, index: PersonIndex, history, blocked
+) -> None:
+    person = speakers.person_in_focus(a.subject, a.speaker_start, a.paragraph, index, history, blocked)
+    if person is None:
+        return
+    mention.name, mention.resolved_from = person.name, "description"
+    _take_title(mention, person)
 
 
 BYLINE_NAME = re.compile(

@@ -374,7 +374,11 @@ def _person_spans(doc):
             and doc[start - 1].dep_ == "compound"
         ):
             start -= 1
-        run = name_run(doc[ent.end - 1]) if _is_name_word(doc[ent.end - 1]) else _run_after_particles(doc, ent.end)
+        run = (
+            name_run(doc[ent.end - 1])
+            if _is_name_word(doc[ent.end - 1])
+            else _run_after_particles(doc, ent.end)
+        )
         if run and run[0].i < start and all(t.i not in taken for t in run):
             start = run[0].i  # "Maria [van den Heuvel-Smit]", "[Clara Tierney-]Voss"
         end = max(ent.end, run[-1].i + 1) if run else ent.end
@@ -739,7 +743,7 @@ def _as_printed(tokens) -> str:
 
 
 def _clean(text: str) -> str:
-    text = text.strip().strip("\"“”‘’«»").strip()  # a closing quotation mark the parser hung on the name
+    text = text.strip().strip('"“”‘’«»').strip()  # a closing quotation mark the parser hung on the name
     text = re.sub(r"\s+(['’]s|[.,;:!?)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
     return SUFFIX.sub("", text.strip())
@@ -777,15 +781,23 @@ def _antecedents(
         # only speakers with a name: "a 911 caller" or "one questioner" is no antecedent for "he";
         # a speaker inside someone else's statement ("Earnest said Obama has called for ...") is
         # reported, not present: no antecedent for the next "he said"
-        if st_type == SpeakerType.PERSON and named and pos - PRONOUN_SPEAKER_CHARS < st_pos < pos and not blocked(st_pos):
+        if (
+            st_type == SpeakerType.PERSON
+            and named
+            and pos - PRONOUN_SPEAKER_CHARS < st_pos < pos
+            and not blocked(st_pos)
+        ):
             close.append((index.sentence_of(st_pos), True, st_pos, index.person(st_name), True))
     close.sort(key=lambda c: c[:3], reverse=True)
     far.sort(key=lambda c: c[0], reverse=True)
-    ordered = [(subj, start, p) for _s, _main, start, p, subj in close] + [(False, start, p) for start, p in far]
+    ordered = [(subj, start, p) for _s, _main, start, p, subj in close] + [
+        (False, start, p) for start, p in far
+    ]
     return [
         p
         for subject, start, p in ordered
-        if _gender(p) in ("", want) and (subject or not _topic_continued(index, start, pos, want))
+        if (not want or _gender(p) in ("", want))
+        and (subject or not _topic_continued(index, start, pos, want))
     ]
 
 
@@ -795,9 +807,32 @@ def _topic_continued(index: PersonIndex, start: int, pos: int, gender: str) -> b
     faced ... Hillary Clinton ... She has called ... She said"), and a name in passing is no antecedent."""
     sentence = index.sentence_of(start)
     return any(
-        q < pos and g == gender and (index.sentence_of(q) > sentence or (q < start and index.sentence_of(q) == sentence))
+        q < pos
+        and g == gender
+        and (index.sentence_of(q) > sentence or (q < start and index.sentence_of(q) == sentence))
         for q, g in index.pronoun_subjects
     )
+
+
+# "The Republican lawmaker said": nouns a reporter uses for the legislator the story is about,
+# whatever their office ("nominee", "candidate", "businessman" name someone other than the last
+# speaker too often to be guessed).
+LEGISLATOR_NOUNS = frozenset("lawmaker legislator politician".split())
+
+
+def person_in_focus(subject, pos: int, paragraph: int, index: PersonIndex, statements_before, blocked):
+    """The person "The Republican lawmaker, who ..., said" stands for when no one in the article was
+    named with those words: the nearest speaker before it, when that is a person with a name."""
+    phrase = _phrase_tokens(subject)
+    if not phrase or phrase[0].lower_ != "the" or any(t.lower_ in ("for", "of", "to") for t in phrase):
+        return None
+    if roles.normalize_word(subject.lemma_) not in LEGISLATOR_NOUNS:
+        return None
+    for st_pos, st_name, st_type, named in reversed(statements_before):
+        if st_pos < pos and not blocked(st_pos):
+            near = pos - st_pos < PLURAL_SPEAKER_CHARS
+            return index.person(st_name) if near and named and st_type == SpeakerType.PERSON else None
+    return None
 
 
 def resolve_pronoun(
