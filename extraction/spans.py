@@ -88,6 +88,7 @@ def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[lis
                 continue
             cs, ce = a.content
             inner = [q for q in article.by_para.get(p, []) if id(q) in own.contained and own.of(q) is a]
+            cs = _after_colon_frame(text, cs, inner, a)
             ins, out_letters = quotes_mod.quoted_letters(text, quotes, cs, ce)
             out_letters -= _own_phrase_letters(text, a, cs, ce)
             if inner and is_quoted(ins, out_letters):
@@ -100,6 +101,15 @@ def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[lis
             ins, _ = quotes_mod.quoted_letters(text, quotes, cs, ce)
             out.append(Span(cs, ce, Kind.MIXED if ins > 0 else Kind.INDIRECT, a))
     return out, direct_atts
+
+
+def _after_colon_frame(text: str, cs: int, inner: list, a: Attribution) -> int:
+    """ 'Senator Ruiz scolded him: "..." she said': the narration before a colon that opens the
+    quotation is the reporter's frame, not the speaker's words; the statement starts at the quote."""
+    if not inner or a.cue_start < max(q.end for q in inner):
+        return cs
+    first = min(q.start for q in inner)
+    return first if cs < first and text[cs:first].rstrip().endswith(":") else cs
 
 
 def _own_phrase_letters(text: str, a: Attribution, cs: int, ce: int) -> int:

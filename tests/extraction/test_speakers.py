@@ -154,3 +154,16 @@ def test_a_name_in_passing_does_not_take_her_from_the_story(extract):
     )
     speakers = {s.quote: s.speaker.name for s in extract(text)}
     assert speakers["she would not resign over the contract"] == "Adaeze Okonjo"
+
+
+def test_a_colon_frame_is_the_reporters_and_the_quote_is_direct(extract):
+    text = (
+        HEAD + "The hearing turned sharp. Senator Rosalind Achterberg scolded the chief executive: "
+        '"You sold the same loan twice and called it growth," she said.'
+    )
+    [st] = extract(text)
+    assert (st.speaker.name, st.kind, st.quote) == (
+        "Rosalind Achterberg",
+        "direct",
+        "You sold the same loan twice and called it growth",
+    )
