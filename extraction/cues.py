@@ -24,6 +24,11 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Verbs with a particle or preposition that report speech only together with it: "pointed out that
+# ...", "pointed to the ruling as proof". ``_verb_lemma`` names them "point out", "point to".
+PHRASAL_CUES = {("point", "out"): "point out", ("point", "to"): "point to"}
+SPEECH_VERBS = SPEECH_VERBS | {"point out"}
+
 # Verbs that may name only a topic or a target ("criticized Halvorsen"): a statement only when their
 # object carries a message (a clause, a quotation, or a longer phrase).
 TOPIC_VERBS = frozenset(
@@ -32,11 +37,13 @@ TOPIC_VERBS = frozenset(
     praise question reject defend slam blast dismiss decry denounce hail welcome applaud mock
     ridicule lambast berate scold chide rebuke tout bemoan extol lament decry
     """.split()
-)
+) | {"point to"}
 
 # Cues after which a prepositional object is the message: "warned against", "called for",
 # "accused X of", "asked for".
-OBJECT_MESSAGE = frozenset("call warn urge accuse blame plead demand press implore exhort ask say".split())
+OBJECT_MESSAGE = frozenset("call warn urge accuse blame plead demand press implore exhort ask say".split()) | {
+    "point to"
+}
 
 # "call" is special: "called for X", "called on X to", "called X a liar" carry a message, but
 # "called a meeting" does not.
@@ -100,7 +107,7 @@ OBJECT_IF_MESSAGE = frozenset(
     note report admit acknowledge confirm concede claim emphasize emphasise stress suggest echo repeat
     reiterate predict
     """.split()
-)
+) | {"point out"}
 
 # Nouns that can head a speaker phrase: people, offices, groups and bodies. A cue whose subject
 # is "the plan", "his views" or "one slide" is not speech by anyone.

@@ -63,7 +63,11 @@ def _lemma(tok) -> str:
 def _verb_lemma(tok) -> str:
     """The verb lemma of a cue; "warning" tagged as a noun but heading a clause counts as "warn"."""
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        return tok.lemma_.lower()
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in cues.PHRASAL_CUES:
+                return cues.PHRASAL_CUES[(lemma, c.lower_)]
+        return lemma
     low = tok.lower_
     if low.endswith("ing") and any(c.dep_ in ("nsubj", "ccomp") for c in tok.children):
         stem = low[:-3]
@@ -424,6 +428,8 @@ def _with_content(doc, tok, lemma, subject, content, base: Attribution, offset: 
     if trimmed is None:
         return None
     left, right = trimmed
+    if lemma == "point to" and doc[left].lower_ == "to" and left < right:
+        left += 1  # "pointed to the ruling as proof": the message starts after the preposition
     if right < tok.i and not _reads_as_message(doc[left : right + 1]):
         # "Finance Minister Maria van den [Heuvel-Smit said]": a parse that took the speaker's own
         # title and name for what was said. Words before a cue are a message only as a clause.

@@ -491,3 +491,17 @@ def test_a_speaker_reported_inside_another_statement_is_no_antecedent(extract):
         "He said the fares would fall in May."
     )
     assert [s.speaker.name for s in extract(text)][-1] == "Tomas Ekwall"
+
+
+def test_pointed_out_and_pointed_to_are_cues(extract):
+    text = (
+        HEAD + "Budget analyst Teodora Vukovic pointed out that the harbour fund had not been audited "
+        "since 2019.\n\n"
+        "Minister Casimir Brandt pointed to the new rail timetable as proof that the plan was working.\n\n"
+        "The ferry pointed to the north."
+    )
+    got = {s.speaker.name: (s.kind, s.quote) for s in extract(text)}
+    assert got == {
+        "Teodora Vukovic": ("indirect", "that the harbour fund had not been audited since 2019"),
+        "Casimir Brandt": ("indirect", "the new rail timetable as proof that the plan was working"),
+    }
