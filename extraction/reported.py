@@ -257,6 +257,26 @@ def _hangs_off_its_content(cue, subject) -> bool:
 AUDIENCE_OR_TOPIC_PREPS = frozenset("to with about at on in of over from".split())
 
 
+# Cues whose object may be only the person addressed, or the topic: "advises the president",
+# "asked the minister about the levy", "spoke to the delegation", "talked with voters".
+AUDIENCE_CUES = frozenset("advise ask speak talk inform brief remind assure reassure".split())
+AUDIENCE_PREPS = frozenset("to with about at on in over".split())
+
+
+def _audience_or_topic(comp, lemma: str) -> bool:
+    """A complement naming who was addressed or what about, not what was said."""
+    if comp.dep_ in ("dobj", "dative"):
+        return comp.ent_type_ == "PERSON" or comp.pos_ in ("PRON", "PROPN") or comp.lemma_.lower() in cues.PERSON_NOUNS
+    if comp.dep_ == "prep":
+        return comp.lower_ in AUDIENCE_PREPS
+    if comp.dep_ in ("xcomp", "advcl") and lemma in ("speak", "talk"):
+        # "spoke to discuss the budget": the purpose of the meeting, not its words
+        return any(m.lower_ == "to" and m.dep_ == "aux" for m in comp.children) and comp.i > 0 and (
+            comp.doc[comp.i - 1].lower_ == "to"
+        )
+    return comp.dep_ in ("npadvmod",)
+
+
 def _object_content(cue):
     """The cue's complements as its message: "urged them to ...", "accused X of ...", "called for ..."."""
     lemma = _lemma(cue)
@@ -265,6 +285,8 @@ def _object_content(cue):
     after = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "advmod")]
     if lemma == "tell" and all(c.dep_ in ("dobj", "dative", "prep", "npadvmod") for c in after):
         return None  # "told the Senate", "told reporters": the audience, not the message
+    if lemma in AUDIENCE_CUES and all(_audience_or_topic(c, lemma) for c in after):
+        return None  # "advises the president", "asked Okafor about the levy", "spoke to the delegation"
     comps = [
         c
         for c in cue.children

@@ -505,3 +505,14 @@ def test_pointed_out_and_pointed_to_are_cues(extract):
         "Teodora Vukovic": ("indirect", "that the harbour fund had not been audited since 2019"),
         "Casimir Brandt": ("indirect", "the new rail timetable as proof that the plan was working"),
     }
+
+
+def test_the_person_addressed_or_the_topic_is_no_message(extract):
+    text = (
+        HEAD + "Ruth Albers advises Prime Minister Casimir Brandt on trade.\n\n"
+        "Reporter Ines Marsh asked Brandt about the levy.\n\n"
+        "Brandt spoke to the harbour workers at the gate.\n\n"
+        "Albers asked the auditor to publish the full accounts."
+    )
+    got = [(s.speaker.name, s.quote) for s in extract(text)]
+    assert got == [("Ruth Albers", "the auditor to publish the full accounts")]
