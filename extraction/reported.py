@@ -82,6 +82,25 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ISSUING_VERBS = frozenset("issue deliver release give make post send publish write put".split())
 
 
+def _antecedent(noun):
+    """The person a relative clause's noun stands for: "Varga is a veteran and a critic who said
+    ...": the critic is Varga, the subject the noun is said of."""
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if noun.ent_type_ == "PERSON" or head.dep_ != "attr" or head.head.lemma_ != "be":
+        return noun
+    verb = head.head
+    for _ in range(3):  # "X incites ... and is a liar": the subject of the first verb
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "conj":
+            break
+        verb = verb.head
+    if subject is not None and (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
+        return subject
+    return noun
+
+
 def _subject(cue, mask=None):
     """The speaker token for a cue, climbing through "X said A and added B", "..., accusing them".
     A subject inside quotation marks belongs to the quoted words, not to the cue."""
@@ -91,7 +110,7 @@ def _subject(cue, mask=None):
         if subjects:
             subject = min(subjects, key=lambda c: abs(c.i - cue.i))
             if subject.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-                return tok.head  # "Senator Ana Ruiz, who said ...": the antecedent speaks
+                return _antecedent(tok.head)  # "Senator Ana Ruiz, who said ...": the antecedent speaks
             return subject
         found, tok = _climb(tok)
         if found is not None:

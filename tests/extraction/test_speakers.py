@@ -167,3 +167,11 @@ def test_a_colon_frame_is_the_reporters_and_the_quote_is_direct(extract):
         "direct",
         "You sold the same loan twice and called it growth",
     )
+
+
+def test_who_after_a_description_of_a_named_person_is_that_person(extract):
+    text = HEAD + (
+        "Casimir Brandt is a former mayor, a veteran and a critic who has repeatedly promised to close the "
+        "harbour fund."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Casimir Brandt"]
