@@ -122,8 +122,9 @@ class PersonIndex:
             # the surname came first ("Mr. Ekwall"), the full name later: keep one person
             p = self.by_surname[surname]
             p.name = name
+            p.gender = names.gender_of_first_name(name) or p.gender
         else:
-            p = Person(name=name, gender=names.gender_of_first_name(name) if len(key.split()) > 1 else "")
+            p = Person(name=name, gender=_gender_of_new_name(name))
         self.by_name[key] = p
         self.by_name[p.name.lower()] = p
         for sur in {surname, surname_with_particles(p.name).lower()} - {""}:
@@ -223,6 +224,14 @@ class PersonIndex:
                 votes["m"] = votes.get("m", 0) + 1
             elif first == "she":
                 votes["f"] = votes.get("f", 0) + 1
+
+
+def _gender_of_new_name(name: str) -> str:
+    """A full name's first name tells; a one-word name only when it is a common first name
+    ("Melanie" in a story that never gives her surname), not a surname that may be one too."""
+    if len(name.split()) > 1:
+        return names.gender_of_first_name(name)
+    return names.gender_of_first_name(name) if names.is_common_first_name(name) else ""
 
 
 def _heads_main_clause(root) -> bool:

@@ -175,3 +175,11 @@ def test_who_after_a_description_of_a_named_person_is_that_person(extract):
         "harbour fund."
     )
     assert [s.speaker.name for s in extract(text)] == ["Casimir Brandt"]
+
+
+def test_a_woman_named_by_first_name_only_is_not_he(extract):
+    text = HEAD + (
+        "Aalto owns the old harbour building. Rosemary has run the bakery in it for thirty years.\n\n"
+        '"I will sell it in the spring," he said.'
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Aalto"]
