@@ -470,6 +470,13 @@ def split_name(tokens) -> tuple[str, list[str]]:
         and len(toks) > 1
     ):
         title.append(toks.pop(0).text)
+    # "Universe Alicia Machado" (of "Miss Universe"): capitalised words before a common first name
+    # close a title, when the run does not itself open with a first name
+    first = next((k for k, t in enumerate(toks) if names.is_common_first_name(t.text)), 0)
+    opens_title = all(t.text[:1].isupper() and t.lower_ not in names.PARTICLES for t in toks[:first])
+    if 0 < first < len(toks) - 1 and not names.is_common_first_name(toks[0].text) and opens_title:
+        title += [t.text for t in toks[:first]]
+        toks = toks[first:]
     # keep the text's own spacing: "Tierney-Voss", "Ban Ki-moon"
     name = "".join(t.text_with_ws for t in toks).strip()
     name = re.sub(r"\s+", " ", name)
@@ -721,7 +728,12 @@ def _by_description(index: PersonIndex, words: list[str], country: str):
     found: dict[int, Person] = {}
     for m in index.mentions:
         p = m.person
-        if want and want <= p.roles and (not country or p.title.get("country", "") in ("", country)):
+        if (
+            want
+            and want <= p.roles
+            and not _lesser_office(p.roles, want)
+            and (not country or p.title.get("country", "") in ("", country))
+        ):
             found[id(p)] = p
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -731,9 +743,18 @@ def _by_role(index: PersonIndex, words: list[str]):
     spokesman Oleg Varenko", "the Indiana governor" -> "Indiana Gov. Thomas Keller"."""
     want = {roles.normalize_word(w) for w in words}
     for m in reversed(index.mentions):
-        if want <= m.person.roles:
+        if want <= m.person.roles and not _lesser_office(m.person.roles, want):
             return m.person
     return None
+
+
+# Words that make another office of the one they precede: the vice presidential nominee is not
+# "the presidential nominee", the deputy minister not "the minister".
+LESSER_OFFICE_WORDS = frozenset("vice deputy assistant associate lieutenant junior under".split())
+
+
+def _lesser_office(held: set, described: set) -> bool:
+    return bool((held & LESSER_OFFICE_WORDS) - described)
 
 
 def _strip_det(text: str) -> str:
@@ -815,11 +836,13 @@ def _topic_continued(index: PersonIndex, start: int, pos: int, gender: str) -> b
     ``start``, before ``pos``? Then the story kept talking about someone already in focus ("She has
     faced ... Hillary Clinton ... She has called ... She said"), and a name in passing is no antecedent."""
     sentence = index.sentence_of(start)
+    first = index.sentence_starts[sentence] if sentence >= 0 else 0
+    # only the pronouns from the name's sentence to ``pos`` (pronoun_subjects is in text order)
+    lo = bisect_right(index.pronoun_subjects, (first, ""))
+    hi = bisect_right(index.pronoun_subjects, (pos, ""))
     return any(
-        q < pos
-        and g == gender
-        and (index.sentence_of(q) > sentence or (q < start and index.sentence_of(q) == sentence))
-        for q, g in index.pronoun_subjects
+        g == gender and (index.sentence_of(q) > sentence or q < start)
+        for q, g in index.pronoun_subjects[lo:hi]
     )
 
 

@@ -183,3 +183,18 @@ def test_a_woman_named_by_first_name_only_is_not_he(extract):
         '"I will sell it in the spring," he said.'
     )
     assert [s.speaker.name for s in extract(text)] == ["Aalto"]
+
+
+def test_words_of_a_title_before_a_first_name_are_not_the_name(extract):
+    text = HEAD + 'Former Miss Harbour Rosalind Achterberg said the pageant "was never about the crown."'
+    assert [s.speaker.name for s in extract(text)] == ["Rosalind Achterberg"]
+
+
+def test_the_nominee_is_not_the_vice_presidential_nominee(extract):
+    text = HEAD + (
+        "Presidential nominee Sarah Varga and vice presidential nominee Peter Novotny campaigned in the "
+        "port on Friday.\n\n"
+        "The presidential nominee said the harbour fund would be audited every year."
+    )
+    [st] = extract(text)
+    assert st.speaker.name == "Sarah Varga"
