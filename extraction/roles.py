@@ -209,8 +209,14 @@ HONORIFICS = frozenset(
 )
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "sheikh", "emir"})
 FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"})
-MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "prince", "emir"})
-FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen", "princess"})
+MALE_ROLES = frozenset(
+    """spokesman chairman congressman businessman king prince emir widower husband father son brother
+    grandfather uncle nephew""".split()
+)
+FEMALE_ROLES = frozenset(
+    """spokeswoman chairwoman congresswoman businesswoman queen princess widow wife mother daughter
+    sister grandmother aunt niece""".split()
+)
 
 ABBREVIATIONS = {
     "gov.": "governor",

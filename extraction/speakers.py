@@ -65,6 +65,7 @@ class Person:
     gender: str = ""
     roles: set = field(default_factory=set)  # lower-case office words seen in front of the name
     votes: dict = field(default_factory=dict)  # pronoun evidence: {"m": 2, "f": 0}
+    gender_from_title: bool = False  # Mrs., widow, spokeswoman: said outright, not guessed from a name
     title: dict = field(default_factory=dict)
 
 
@@ -135,8 +136,9 @@ class PersonIndex:
             self.by_compound.setdefault(" ".join(full[-2:]), p)
         if title_words:
             g = roles.gender_of_words(title_words)
-            if g and not p.gender:
-                p.gender = g
+            if g and not p.gender_from_title:
+                # "9/11 widow Terry Strada": the text's own word beats a first name's guess
+                p.gender, p.gender_from_title = g, True
             info = roles.parse_title(title_words)
             if info["role"]:
                 # every title word, so "the Indiana governor" finds "Indiana Gov. Thomas Keller"
@@ -186,6 +188,10 @@ class PersonIndex:
             title = _title_before(doc, ent.start) + title
             p = self.person(name, title)
             root = ent.root
+            # the appositive's head noun only: "X, the mother's lawyer" says nothing of X
+            described = roles.gender_of_words([a.text for a in root.children if a.dep_ == "appos"])
+            if described and not p.gender_from_title:
+                p.gender, p.gender_from_title = described, True  # "Terry Lindqvist, a ferry worker's widow,"
             subj = root.dep_ in ("nsubj", "nsubjpass") or (
                 root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
             )
@@ -203,7 +209,7 @@ class PersonIndex:
                     root.dep_ in ("compound", "poss", "amod", "nmod"),
                 )
             )
-            if not p.gender:
+            if not p.gender_from_title:
                 self._vote(p, ent, sents, sent_of, persons)
 
     def _vote(self, p: Person, ent, sents, sent_of, persons):
@@ -779,11 +785,18 @@ def _clean(text: str) -> str:
     return SUFFIX.sub("", text.strip())
 
 
+# Pronouns after a name that outvote its first name's guess ("Terry ... she said ... her").
+VOTES_OVER_FIRST_NAME = 2
+
+
 def _gender(p: Person) -> str:
-    if p.gender:
-        return p.gender
     m, f = p.votes.get("m", 0), p.votes.get("f", 0)
-    return "m" if m > f else "f" if f > m else ""
+    if p.gender_from_title or not (m or f):
+        return p.gender
+    by_votes = "m" if m > f else "f" if f > m else ""
+    if not p.gender or (by_votes != p.gender and abs(m - f) >= VOTES_OVER_FIRST_NAME):
+        return by_votes
+    return p.gender
 
 
 def _antecedents(

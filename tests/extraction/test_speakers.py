@@ -198,3 +198,12 @@ def test_the_nominee_is_not_the_vice_presidential_nominee(extract):
     )
     [st] = extract(text)
     assert st.speaker.name == "Sarah Varga"
+
+
+def test_a_gendered_word_in_the_text_beats_a_first_names_guess(extract):
+    text = HEAD + (
+        '"The fund must be paid out this year," said Terry Lindqvist, a ferry worker\'s widow. '
+        "Mayor Tobias Brandt did not reply.\n\n"
+        '"We have waited long enough," she said.'
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Terry Lindqvist", "Terry Lindqvist"]
