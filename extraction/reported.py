@@ -314,9 +314,20 @@ def _object_content(cue):
         and not (c.dep_ == "prep" and _is_setting(c))
         and not (c.dep_ == "npadvmod" and c.lower_ in TIME_WORDS)
         and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children))
-        and not _has_own_cue(c, cue)
         and not _someone_elses_words(c)
     ]
+    # "urged X to repay the fund, which the auditor said was ...": a complement that
+    # holds another speaker's cue ends where that speaker's clause begins, if it says enough first
+    limit = len(cue.doc)
+    kept = []
+    for c in comps:
+        nested = _nested_cue_start(c, cue)
+        if nested is None:
+            kept.append(c)
+        elif nested - c.left_edge.i >= NESTED_CUE_MIN_WORDS:
+            kept.append(c)
+            limit = min(limit, nested - 1)
+    comps = kept
     if not comps:
         return None
     if (
@@ -325,22 +336,30 @@ def _object_content(cue):
     ):
         return None
     first = min(comps, key=lambda t: t.left_edge.i).left_edge
-    last = max(comps, key=lambda t: t.right_edge.i).right_edge
+    last = cue.doc[min(max(c.right_edge.i for c in comps), limit)]
+    while last.i > first.i and (last.is_punct or last.dep_ in ("cc", "det", "prep")):
+        last = cue.doc[last.i - 1]
     return first, last
+
+
+# Words a complement must carry before another speaker's clause for it to say something.
+NESTED_CUE_MIN_WORDS = 4
+
+
+def _nested_cue_start(comp, cue) -> int | None:
+    """Where the first clause with a speech cue and a subject of its own begins inside ``comp``."""
+    starts = [
+        t.left_edge.i
+        for t in comp.subtree
+        if t is not cue and cues.is_speech_lemma(_verb_lemma(t)) and any(x.dep_ == "nsubj" for x in t.children)
+    ]
+    return min(starts) if starts else None
 
 
 def _someone_elses_words(comp) -> bool:
     """ "rejected Ekwall's claim that ...": the object is another speaker's words (their own cue)."""
     return comp.lemma_.lower() in cues.SAID_NOUNS and any(
         c.dep_ == "poss" and c.lower_ not in ("his", "her", "their", "its") for c in comp.children
-    )
-
-
-def _has_own_cue(comp, cue) -> bool:
-    """ "rejected the idea, with spokesman X adding that ...": X's cue carries its own message."""
-    return any(
-        t is not cue and cues.is_speech_lemma(_verb_lemma(t)) and any(x.dep_ == "nsubj" for x in t.children)
-        for t in comp.subtree
     )
 
 
@@ -441,6 +460,10 @@ def _verb_attribution(doc, tok, offset: int, paragraph: int, mask: QuoteMask) ->
         subject = next(
             (t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj")), None
         )
+    if subject is not None and subject.pos_ == "NOUN" and not _person_like(subject):
+        # "Ten days before the vote, Ilse Varga, an adviser, urged ...": the parser took the noun
+        # before the name for the subject and the name for its appositive
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subject)
     if subject is None or _is_evidence(subject):
         return None
     base = _attribution(

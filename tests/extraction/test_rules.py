@@ -516,3 +516,53 @@ def test_the_person_addressed_or_the_topic_is_no_message(extract):
     )
     got = [(s.speaker.name, s.quote) for s in extract(text)]
     assert got == [("Ruth Albers", "the auditor to publish the full accounts")]
+
+
+def test_a_request_stops_where_another_speakers_clause_begins(extract):
+    text = HEAD + (
+        "Senator Ilse Varga urged the board to repay the ferry fund for its losses in the storm, which the "
+        "auditor said had been hidden."
+    )
+    got = {s.speaker.name: s.quote for s in extract(text)}
+    assert got["Ilse Varga"] == "the board to repay the ferry fund for its losses in the storm"
+
+
+def test_a_name_the_parser_made_an_appositive_still_speaks(nlp):
+    # The parse as the tagger sometimes gives it: "vote" the subject of "urged", the name its appositive.
+    from spacy.tokens import Doc
+
+    from extraction.reported import QuoteMask, find_attributions
+
+    words = [
+        "Before",
+        "the",
+        "vote",
+        ",",
+        "Ilse",
+        "Varga",
+        ",",
+        "urged",
+        "members",
+        "to",
+        "back",
+        "the",
+        "budget",
+        ".",
+    ]
+    heads = [7, 2, 7, 2, 5, 2, 2, 7, 7, 10, 7, 12, 10, 7]
+    deps = ["prep", "det", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "dobj", "aux", "xcomp", "det",
+            "dobj", "punct"]  # fmt: skip
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "NOUN", "PART", "VERB", "DET", "NOUN",
+           "PUNCT"]  # fmt: skip
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        ents=["O"] * 4 + ["B-PERSON", "I-PERSON"] + ["O"] * 8,
+    )
+    for t in doc:
+        t.lemma_ = t.lower_ if t.text != "urged" else "urge"
+    [att] = find_attributions(doc, 0, 0, QuoteMask([]))
+    assert att.subject.text == "Varga"
