@@ -315,6 +315,7 @@ def _object_content(cue):
         and not (c.dep_ == "npadvmod" and c.lower_ in TIME_WORDS)
         and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children))
         and not _someone_elses_words(c)
+        and not _ends_the_speakers_clause(c)  # "..., arguing that ...": the next message, its own
     ]
     # "urged X to repay the fund, which the auditor said was ...": a complement that
     # holds another speaker's cue ends where that speaker's clause begins, if it says enough first

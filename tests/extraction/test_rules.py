@@ -566,3 +566,12 @@ def test_a_name_the_parser_made_an_appositive_still_speaks(nlp):
         t.lemma_ = t.lower_ if t.text != "urged" else "urge"
     [att] = find_attributions(doc, 0, 0, QuoteMask([]))
     assert att.subject.text == "Varga"
+
+
+def test_a_request_ends_before_the_speakers_next_participle_cue(extract):
+    text = HEAD + (
+        "Two union leaders urged the minister to restore the ferry subsidy, arguing that the islands "
+        "would empty without it."
+    )
+    quotes = sorted(s.quote for s in extract(text))
+    assert quotes == ["that the islands would empty without it", "the minister to restore the ferry subsidy"]
