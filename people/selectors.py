@@ -172,7 +172,9 @@ def _exact_matches(key: str, known: dict[str, list[Person]] | None) -> list[Pers
     return list(people.order_by("id")[:EXACT_MATCHES])
 
 
-def person_find(*, name: str, country_code: str = "", known: dict[str, list[Person]] | None = None) -> Person | None:
+def person_find(
+    *, name: str, country_code: str = "", known: dict[str, list[Person]] | None = None
+) -> Person | None:
     """The Person this name denotes, or None. Exact alias first, then fuzzy on the same surname.
 
     ``known``: exact matches looked up beforehand (``people_by_alias``) for a batch of names.
@@ -235,6 +237,25 @@ def tenure_held_on(*, person: Person, on: dt.date) -> Tenure | None:
         .order_by("-start")
         .first()
     )
+
+
+def tenures_held_on(pairs) -> dict[tuple[int, dt.date], Tenure | None]:
+    """``tenure_held_on`` for many (person id, date) pairs at once: one query for all of them."""
+    pairs = set(pairs)
+    by_person: dict[int, list[Tenure]] = {}
+    for tenure in Tenure.objects.filter(person_id__in={person for person, _ in pairs}):
+        by_person.setdefault(tenure.person_id, []).append(tenure)
+    held = {}
+    for person, on in pairs:
+        covering = [
+            t
+            for t in by_person.get(person, [])
+            if (t.start is None or t.start <= on) and (t.end is None or t.end >= on)
+        ]
+        # Latest start first, an unknown start before any known one (PostgreSQL's DESC puts NULLs first).
+        covering.sort(key=lambda t: (t.start is None, t.start or dt.date.min, t.pk), reverse=True)
+        held[(person, on)] = covering[0] if covering else None
+    return held
 
 
 def office_holder_on(*, role: str, country_code: str, on: dt.date) -> Person | None:

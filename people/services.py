@@ -9,6 +9,9 @@ high enough that two different people with one surname are never merged.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -16,9 +19,49 @@ from django.db.models import Q
 
 from extraction.names import PARTICLES
 
-from .models import DatePrecision, Organization, Person, PersonAlias, PersonSlugRedirect, Position, Tenure
+from .models import (
+    Country,
+    DatePrecision,
+    Organization,
+    Person,
+    PersonAlias,
+    PersonSlugRedirect,
+    Position,
+    Tenure,
+)
 from .normalize import clean_display_name, normalize_name, slug_for
 from .selectors import country_get, person_find
+
+# Rows read once per block of ``lookups_cached``: None outside one (every call queries).
+_lookups: ContextVar[dict | None] = ContextVar("people_lookups", default=None)
+
+
+@contextmanager
+def lookups_cached() -> Iterator[None]:
+    """Within the block, each country, organisation, office and person's tenures of an office is read once.
+
+    For one article's speakers, inside its transaction: rows this block creates or changes are
+    the cached ones themselves, so later lookups see them.
+    """
+    token = _lookups.set({})
+    try:
+        yield
+    finally:
+        _lookups.reset(token)
+
+
+def _cached(kind: str, key, compute: Callable):
+    cache = _lookups.get()
+    if cache is None:
+        return compute()
+    rows = cache.setdefault(kind, {})
+    if key not in rows:
+        rows[key] = compute()
+    return rows[key]
+
+
+def _country(code: str) -> Country | None:
+    return _cached("country", code.upper(), lambda: country_get(code=code)) if code else None
 
 
 @dataclass(frozen=True)
@@ -94,14 +137,16 @@ def person_create(*, name: str, country_code: str = "", description: str = "") -
         lookup={"pk": None},
         name=name,
         sort_name=sort_name_for(name),
-        country=country_get(code=country_code),
+        country=_country(country_code),
         description=description[:300],
     )
     person_alias_add(person=person, name=name)
     return person
 
 
-def person_get_or_create(*, ref: SpeakerRef, known: dict[str, list[Person]] | None = None) -> tuple[Person, bool]:
+def person_get_or_create(
+    *, ref: SpeakerRef, known: dict[str, list[Person]] | None = None
+) -> tuple[Person, bool]:
     """The person ``ref`` names, found (and given this spelling as an alias) or created.
 
     ``known``: exact alias matches looked up beforehand for the article's names
@@ -123,7 +168,7 @@ def person_get_or_create(*, ref: SpeakerRef, known: dict[str, list[Person]] | No
             if known is not None and key:
                 known.setdefault(key, []).append(person)
         if person.country_id is None and ref.country:
-            country = country_get(code=ref.country)
+            country = _country(ref.country)
             if country:
                 person.country = country
                 person.save(update_fields=["country", "updated_at"])
@@ -131,7 +176,15 @@ def person_get_or_create(*, ref: SpeakerRef, known: dict[str, list[Person]] | No
 
 
 def organization_get_or_create(*, name: str, country_code: str = "", kind: str = "") -> Organization:
-    country = country_get(code=country_code)
+    return _cached(
+        "organization",
+        (normalize_name(name), country_code.upper()),
+        lambda: _organization_get_or_create(name=name, country_code=country_code, kind=kind),
+    )
+
+
+def _organization_get_or_create(*, name: str, country_code: str, kind: str) -> Organization:
+    country = _country(country_code)
     key = normalize_name(name)
     existing = Organization.objects.filter(normalized=key).order_by("id")
     if country:
@@ -177,8 +230,16 @@ def position_get_or_create(
         raise IncompletePositionError(
             f"{title!r} needs an organisation{'' if country_code else ' or a country'} to be an office."
         )
-    country = country_get(code=country_code)
     title = _title_case_role(title)
+    return _cached(
+        "position",
+        (normalize_name(title), country_code.upper(), organization.pk if organization else None),
+        lambda: _position_get_or_create(title=title, country_code=country_code, organization=organization),
+    )
+
+
+def _position_get_or_create(*, title: str, country_code: str, organization: Organization | None) -> Position:
+    country = _country(country_code)
     key = normalize_name(title)
     position = Position.objects.filter(normalized=key, country=country, organization=organization).first()
     if position:
@@ -213,7 +274,7 @@ def tenure_record_from_text(
     it. They stay marked as found in text until an analyst verifies them.
     Returns the tenure the text supports (the caller records which article showed it), or None.
     """
-    tenures = list(Tenure.objects.filter(person=person, position=position).order_by("start"))
+    tenures = _tenures_of(person, position)
     if former:
         return _tenure_end_from_text(person=person, position=position, on=on, tenures=tenures)
     for tenure in tenures:
@@ -236,9 +297,24 @@ def tenure_record_from_text(
         return tenure
     if any(t.source != Tenure.Source.TEXT for t in tenures):
         return None  # an analyst's or imported record says otherwise: do not contradict it
-    return Tenure.objects.create(
+    tenure = Tenure.objects.create(
         person=person, position=position, start=on, end=None, last_seen=on, source=Tenure.Source.TEXT
     )
+    tenures.append(tenure)
+    return tenure
+
+
+def _tenures_of(person: Person, position: Position) -> list[Tenure]:
+    """The person's tenures of the office, earliest start first (unknown starts last, as PostgreSQL
+    orders them); within ``lookups_cached`` the same list, kept up to date, for every call."""
+    tenures = _cached(
+        "tenures",
+        (person.pk, position.pk),
+        lambda: list(Tenure.objects.filter(person=person, position=position).order_by("start")),
+    )
+    # A tenure widened earlier in the block may start sooner now: the order is by start.
+    tenures.sort(key=lambda t: (t.start is None, t.start or dt.date.min))
+    return tenures
 
 
 def _tenure_end_from_text(
@@ -257,7 +333,7 @@ def _tenure_end_from_text(
         return tenure
     if tenures:
         return None
-    return Tenure.objects.create(
+    tenure = Tenure.objects.create(
         person=person,
         position=position,
         start=None,
@@ -265,6 +341,8 @@ def _tenure_end_from_text(
         end_precision=DatePrecision.YEAR,
         source=Tenure.Source.TEXT,
     )
+    tenures.append(tenure)
+    return tenure
 
 
 @transaction.atomic

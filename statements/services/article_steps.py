@@ -13,7 +13,7 @@ import logging
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import F
+from django.db.models import Case, F, PositiveIntegerField, Q, When
 from django.utils import timezone
 
 from statements.models import Article
@@ -45,9 +45,16 @@ def _extraction_start_record(article_id: int, allowed) -> None:
     """
     now = timezone.now()
     stale = now - dt.timedelta(seconds=settings.EXTRACT_HARD_TIME_LIMIT)
-    rows = Article.objects.filter(pk=article_id, status__in=allowed)
-    rows.filter(extraction_started_at__lt=stale).update(attempts=F("attempts") + 1, extraction_started_at=now)
-    rows.filter(extraction_started_at__isnull=True).update(extraction_started_at=now)
+    died = Q(extraction_started_at__lt=stale)
+    # One statement for both cases: a first start, or the start after a run that died.
+    Article.objects.filter(
+        died | Q(extraction_started_at__isnull=True), pk=article_id, status__in=allowed
+    ).update(
+        attempts=Case(
+            When(died, then=F("attempts") + 1), default=F("attempts"), output_field=PositiveIntegerField()
+        ),
+        extraction_started_at=now,
+    )
 
 
 def article_fetch(*, article_id: int) -> str:
@@ -96,8 +103,9 @@ def article_fetch(*, article_id: int) -> str:
         article.content_hash = digest
         article.status = Article.Status.FETCHED
         article.error = ""
+        article.task_due_at = timezone.now()  # the extract step is owed from now (task_handoff)
         article.save()
-        article_step_enqueue("extract", article.pk)
+        article_step_enqueue("extract", article.pk, due_noted=True)
     return Article.Status.FETCHED
 
 
@@ -108,7 +116,9 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
 
     from .extraction import article_statements_save, extraction_run
 
-    allowed = {Article.Status.FETCHED} | ({Article.Status.EXTRACTED, Article.Status.FAILED} if force else set())
+    allowed = {Article.Status.FETCHED} | (
+        {Article.Status.EXTRACTED, Article.Status.FAILED} if force else set()
+    )
     _extraction_start_record(article_id, allowed)
     article = Article.objects.filter(pk=article_id).first()
     if article is None or article.status not in allowed or not article.text:
@@ -155,8 +165,14 @@ def article_extract(*, article_id: int, force: bool = False) -> str:
         locked.extraction_count += 1
         locked.save(
             update_fields=[
-                "status", "extractor_version", "error", "attempts", "requeues", "extraction_started_at",
-                "extraction_count", "updated_at",
+                "status",
+                "extractor_version",
+                "error",
+                "attempts",
+                "requeues",
+                "extraction_started_at",
+                "extraction_count",
+                "updated_at",
             ]
         )
     return Article.Status.EXTRACTED

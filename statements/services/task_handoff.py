@@ -60,13 +60,17 @@ def step_send(*, step: str, article_id: int, force: bool = False) -> bool:
     return True
 
 
-def article_step_enqueue(step: str, article_id: int, *, force: bool = False) -> Handoff:
+def article_step_enqueue(
+    step: str, article_id: int, *, force: bool = False, due_noted: bool = False
+) -> Handoff:
     """Record that ``step`` is owed, and send its task once the current transaction commits.
 
     ``force`` extracts an already extracted article again (kept analysts' decisions aside).
+    ``due_noted``: the caller has set ``task_due_at`` in its own write of the article row.
     """
     handoff = Handoff(article_id=article_id, step=step)
-    Article.objects.filter(pk=article_id).update(task_due_at=timezone.now())
+    if not due_noted:
+        Article.objects.filter(pk=article_id).update(task_due_at=timezone.now())
 
     def send() -> None:
         handoff.sent = step_send(step=step, article_id=article_id, force=force)
