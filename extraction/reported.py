@@ -197,8 +197,11 @@ def _content(cue, subject):
         for c in cue.children
         if (c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > cue.i)) and _reads_as_message(c.subtree)
     ]
+    # "Writing for X, which said Y won, Brandt noted that Z": a "that" clause after the cue is the
+    # message; a clause the parser hung before the cue is only chosen when there is none
+    marked = [c for c in clauses if c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     if clauses:
-        return _clause_content(cue, min(clauses, key=lambda t: abs(t.i - cue.i)))
+        return _clause_content(cue, min(marked or clauses, key=lambda t: abs(t.i - cue.i)))
     if _hangs_off_its_content(cue, subject):
         # "S, he said, S2" / "S, he said": the cue hangs off the reported clause
         head = cue.head
@@ -296,6 +299,11 @@ def _audience_or_topic(comp, lemma: str) -> bool:
     return comp.dep_ in ("npadvmod",)
 
 
+def _opens_circumstance(m) -> bool:
+    """ "because ...", "when the minister walked in": a clause of circumstance, not of message."""
+    return (m.dep_ == "mark" and m.lower_ != "to") or (m.dep_ == "advmod" and m.tag_ == "WRB")
+
+
 def _object_content(cue):
     """The cue's complements as its message: "urged them to ...", "accused X of ...", "called for ..."."""
     lemma = _lemma(cue)
@@ -304,8 +312,6 @@ def _object_content(cue):
     after = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "advmod")]
     if lemma == "tell" and all(c.dep_ in ("dobj", "dative", "prep", "npadvmod") for c in after):
         return None  # "told the Senate", "told reporters": the audience, not the message
-    if lemma in AUDIENCE_CUES and all(_audience_or_topic(c, lemma) for c in after):
-        return None  # "advises the president", "asked Okafor about the levy", "spoke to the delegation"
     comps = [
         c
         for c in cue.children
@@ -313,7 +319,7 @@ def _object_content(cue):
         and c.i > cue.i
         and not (c.dep_ == "prep" and _is_setting(c))
         and not (c.dep_ == "npadvmod" and c.lower_ in TIME_WORDS)
-        and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children))
+        and not (c.dep_ == "advcl" and any(_opens_circumstance(m) for m in c.children))
         and not _someone_elses_words(c)
         and not _ends_the_speakers_clause(c)  # "..., arguing that ...": the next message, its own
     ]
@@ -329,8 +335,8 @@ def _object_content(cue):
             kept.append(c)
             limit = min(limit, nested - 1)
     comps = kept
-    if not comps:
-        return None
+    if not comps or (lemma in AUDIENCE_CUES and all(_audience_or_topic(c, lemma) for c in comps)):
+        return None  # "advises the president", "asked Okafor about the levy", "spoke to the delegation"
     if (
         all(c.dep_ == "prep" and c.lower_ in AUDIENCE_OR_TOPIC_PREPS for c in comps)
         and lemma not in cues.OBJECT_MESSAGE

@@ -575,3 +575,20 @@ def test_a_request_ends_before_the_speakers_next_participle_cue(extract):
     )
     quotes = sorted(s.quote for s in extract(text))
     assert quotes == ["that the islands would empty without it", "the minister to restore the ferry subsidy"]
+
+
+def test_a_that_clause_after_the_cue_beats_a_clause_hung_before_it(extract):
+    text = HEAD + (
+        "Writing for a city paper panel that all agreed Varga won the debate, Tobias Brandt noted that the "
+        "way Varga carried herself was critical to her success."
+    )
+    got = {s.speaker.name: s.quote for s in extract(text)}
+    assert got["Tobias Brandt"] == "that the way Varga carried herself was critical to her success"
+
+
+def test_speaking_to_an_audience_at_a_moment_says_nothing(extract):
+    text = HEAD + (
+        "Mayor Tobias Brandt was speaking to the harbour delegation at the congress when the minister "
+        "walked in."
+    )
+    assert extract(text) == []
