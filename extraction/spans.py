@@ -51,7 +51,14 @@ def statement_spans(
 ) -> list[Span]:
     """Every statement's span, kind and cue, in text order (a longer span first at one start)."""
     spans, direct_atts = _reported_spans(article, atts_by_para, own)
-    spans += _direct_spans(article, own, direct_atts)
+    mixed = [(s.start, s.end) for s in spans if s.kind == Kind.MIXED]
+    # a quotation inside someone's mixed statement ('He called Burma a "good news story"') is part of
+    # it, whichever cue the quotation was given to
+    spans += [
+        d
+        for d in _direct_spans(article, own, direct_atts)
+        if not any(s <= d.start and d.end <= e for s, e in mixed)
+    ]
     spans = merge_quotation_parts(spans, article.text)
     spans = [s for s in spans if _words(article.text[s.start : s.end]) >= MIN_WORDS]
     spans.sort(key=lambda s: (s.start, -s.end))
@@ -104,7 +111,7 @@ def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[lis
 
 
 def _after_colon_frame(text: str, cs: int, inner: list, a: Attribution) -> int:
-    """ 'Senator Ruiz scolded him: "..." she said': the narration before a colon that opens the
+    """'Senator Ruiz scolded him: "..." she said': the narration before a colon that opens the
     quotation is the reporter's frame, not the speaker's words; the statement starts at the quote."""
     if not inner or a.cue_start < max(q.end for q in inner):
         return cs

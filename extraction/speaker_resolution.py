@@ -85,6 +85,10 @@ def _mention(
         and not names.looks_like_person_name(mention.name)
     ):
         _description_in_focus(mention, a, index, history, blocked)
+    if mention.type == SpeakerType.ORGANIZATION and not mention.resolved_from:
+        body = speakers.body_in_focus(a.subject, a.speaker_start, history)
+        if body:
+            mention.name, mention.organization, mention.resolved_from = body, body, "description"
     _org_of_spokesman(mention, a.subject)
     return mention
 

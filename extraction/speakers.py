@@ -27,6 +27,7 @@ ORG_WORDS = frozenset(
     ministry department office agency campaign committee commission council government administration
     party kremlin house embassy court police army military navy force forces service bureau board union
     company group organization organisation institute foundation association federation league coalition
+    railway railways airline airlines airways corporation corp inc ltd plc holdings industries firm
     cabinet parliament congress senate assembly spokesperson's newspaper network station paper times post
     journal news channel authority authorities secretariat alliance nato un bank fund team caucus
     """.split()
@@ -878,6 +879,22 @@ def person_in_focus(subject, pos: int, paragraph: int, index: PersonIndex, state
             near = pos - st_pos < PLURAL_SPEAKER_CHARS
             return index.person(st_name) if near and named and st_type == SpeakerType.PERSON else None
     return None
+
+
+# "The company said": nouns for a business the story has just quoted by name.
+COMPANY_NOUNS = frozenset("company firm carrier railway airline bank group network".split())
+
+
+def body_in_focus(subject, pos: int, statements_before) -> str:
+    """The organisation "the company" stands for when the article named none with that word: the
+    last organisation quoted just before ("Northline Railway said ... The company said ...")."""
+    phrase = _phrase_tokens(subject)
+    if len(phrase) != 2 or phrase[0].lower_ != "the" or subject.lemma_.lower() not in COMPANY_NOUNS:
+        return ""
+    for st_pos, st_name, st_type, _named in reversed(statements_before):
+        if pos - PLURAL_SPEAKER_CHARS < st_pos < pos:
+            return st_name if st_type == SpeakerType.ORGANIZATION else ""
+    return ""
 
 
 def resolve_pronoun(

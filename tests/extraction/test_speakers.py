@@ -207,3 +207,12 @@ def test_a_gendered_word_in_the_text_beats_a_first_names_guess(extract):
         '"We have waited long enough," she said.'
     )
     assert [s.speaker.name for s in extract(text)] == ["Terry Lindqvist", "Terry Lindqvist"]
+
+
+def test_the_company_is_the_business_quoted_just_before(extract):
+    text = HEAD + (
+        "Harbourline Ferries said the strike would cost it a million euros a week. The company said it "
+        "had offered the crews a five percent raise."
+    )
+    got = [(s.speaker.name, s.speaker.type) for s in extract(text)]
+    assert got == [("Harbourline Ferries", "organization"), ("Harbourline Ferries", "organization")]

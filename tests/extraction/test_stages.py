@@ -168,3 +168,17 @@ def test_topics_attach_only_when_asked(staged):
     assert "ferry fares" in topics.noun_phrases(
         stmts[0].start, stmts[0].end, article.paragraphs, article.docs
     )
+
+
+def test_a_quotation_inside_a_mixed_statement_is_not_also_direct(staged):
+    # Whichever cue the quotation was given to (here, forced to the earlier "said"), the words inside
+    # Marsh's mixed statement are one statement, not two.
+    article, _index, atts, own, _found = staged(
+        'The ministry said the fares would rise. Lidia Marsh called the ferry "a floating museum" for tourists.'
+    )
+    [quote] = article.quotes
+    said = next(a for para in atts.values() for a in para if a.cue == "said")
+    own.owner[id(quote)] = said
+    own.contained.discard(id(quote))
+    found = spans.statement_spans(article, atts, own)
+    assert [kind for _text, kind in _texts(article, found)].count(Kind.DIRECT) == 0
