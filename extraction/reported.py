@@ -88,6 +88,8 @@ def _antecedent(noun):
     head = noun
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
+    if noun.ent_type_ != "PERSON" and head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+        return head.head  # "Ruth Albers, a clerk at the ministry who said ...": Albers
     if noun.ent_type_ == "PERSON" or head.dep_ != "attr" or head.head.lemma_ != "be":
         return noun
     verb = head.head

@@ -216,3 +216,11 @@ def test_the_company_is_the_business_quoted_just_before(extract):
     )
     got = [(s.speaker.name, s.speaker.type) for s in extract(text)]
     assert got == [("Harbourline Ferries", "organization"), ("Harbourline Ferries", "organization")]
+
+
+def test_who_after_an_appositive_is_the_person_it_describes(extract):
+    text = HEAD + (
+        "The inquiry named Ruth Albers, a clerk at the harbour office who told her staff never to discuss "
+        "the ferry accounts."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Ruth Albers"]
