@@ -505,6 +505,11 @@ def _phrase_tokens(subject):
             break
         toks.extend(t.subtree)
     toks.sort(key=lambda t: t.i)
+    # "Officials at the harbour agency, a branch of the ministry,": an appositive hung deeper down
+    doc = subject.doc
+    for k, t in enumerate(toks):
+        if t.i > subject.i and t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("a", "an", "the"):
+            return toks[:k]
     return toks
 
 

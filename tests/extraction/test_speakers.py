@@ -224,3 +224,11 @@ def test_who_after_an_appositive_is_the_person_it_describes(extract):
         "the ferry accounts."
     )
     assert [s.speaker.name for s in extract(text)] == ["Ruth Albers"]
+
+
+def test_an_appositive_inside_a_group_speaker_is_not_its_name(extract):
+    text = HEAD + (
+        "Officials at the Harbour Safety Office, a branch of the transport ministry, said the ferries "
+        "would be inspected every month."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Officials at the Harbour Safety Office"]
