@@ -473,6 +473,8 @@ def split_name(tokens) -> tuple[str, list[str]]:
             or toks[0].lower_ in roles.FORMER
             or roles.country_code(toks[0].text)
             or toks[0].lower_ in NAME_STRIP
+            # "police Chief Ana Ruiz": a lower-case word opens a title, never a name (particles aside)
+            or (toks[0].text[:1].islower() and toks[0].lower_ not in names.PARTICLES)
         )
         and len(toks) > 1
     ):
@@ -556,8 +558,10 @@ NOT_PERSON_ENTS = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
 
 
 def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
-    if subject.lower_ in ORG_WORDS or roles.country_code(subject.text):
+    if subject.lower_ in ORG_WORDS:
         return False
+    if roles.country_code(subject.text) and not _in_full_name(subject):
+        return False  # "Jordan said" is the country; "Chuck Jordan said" a man
     if subject.ent_type_ == "PERSON" or (
         subject.pos_ == "PROPN" and subject.ent_type_ not in NOT_PERSON_ENTS
     ):
@@ -573,6 +577,12 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
     if _first_name_run(subject):
         return True  # "Annika Lindqvist" tagged an organisation: a first name opens it
     return office_appositive  # "the prime minister, Helena Brito,": an office's appositive is a person
+
+
+def _in_full_name(subject) -> bool:
+    """Is the word the last of a person's name of two or more words ("Chuck Jordan")?"""
+    ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    return ent is not None and ent.label_ == "PERSON" and ent.end - ent.start > 1
 
 
 def _first_name_run(subject) -> bool:

@@ -232,3 +232,9 @@ def test_an_appositive_inside_a_group_speaker_is_not_its_name(extract):
         "would be inspected every month."
     )
     assert [s.speaker.name for s in extract(text)] == ["Officials at the Harbour Safety Office"]
+
+
+def test_a_surname_that_is_also_a_country_is_a_person_in_a_full_name(extract):
+    text = HEAD + '"We will find who did this," harbour police Chief Tobias Jordan said on Monday.'
+    [st] = extract(text)
+    assert (st.speaker.name, st.speaker.type, st.speaker.country) == ("Tobias Jordan", "person", "")
