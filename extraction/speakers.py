@@ -483,6 +483,7 @@ def split_name(tokens) -> tuple[str, list[str]]:
     # close a title, when the run does not itself open with a first name
     first = next((k for k, t in enumerate(toks) if names.is_common_first_name(t.text)), 0)
     opens_title = all(t.text[:1].isupper() and t.lower_ not in names.PARTICLES for t in toks[:first])
+    opens_title = opens_title and bool(toks) and not names.gender_of_first_name(toks[0].text)  # "Cornell W. Brooks"
     if 0 < first < len(toks) - 1 and not names.is_common_first_name(toks[0].text) and opens_title:
         title += [t.text for t in toks[:first]]
         toks = toks[first:]

@@ -238,3 +238,8 @@ def test_a_surname_that_is_also_a_country_is_a_person_in_a_full_name(extract):
     text = HEAD + '"We will find who did this," harbour police Chief Tobias Jordan said on Monday.'
     [st] = extract(text)
     assert (st.speaker.name, st.speaker.type, st.speaker.country) == ("Tobias Jordan", "person", "")
+
+
+def test_a_rarer_first_name_before_a_common_middle_name_stays(extract):
+    text = HEAD + "Leopold Thomas Aalto said the ferry timetable would hold through the winter."
+    assert [s.speaker.name for s in extract(text)] == ["Leopold Thomas Aalto"]
