@@ -475,6 +475,7 @@ def split_name(tokens) -> tuple[str, list[str]]:
             or toks[0].lower_ in NAME_STRIP
             # "police Chief Ana Ruiz": a lower-case word opens a title, never a name (particles aside)
             or (toks[0].text[:1].islower() and toks[0].lower_ not in names.PARTICLES)
+            or not any(ch.isalnum() for ch in toks[0].text)  # a signature's dash the tagger took in
         )
         and len(toks) > 1
     ):
@@ -796,7 +797,8 @@ def _as_printed(tokens) -> str:
 
 
 def _clean(text: str) -> str:
-    text = text.strip().strip('"“”‘’«»').strip()  # a closing quotation mark the parser hung on the name
+    # a closing quotation mark or a signature's dash the parser hung on the name
+    text = text.strip().strip('"“”‘’«»―—–').strip()
     text = re.sub(r"\s+(['’]s|[.,;:!?)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
     return SUFFIX.sub("", text.strip())

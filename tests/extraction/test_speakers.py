@@ -243,3 +243,16 @@ def test_a_surname_that_is_also_a_country_is_a_person_in_a_full_name(extract):
 def test_a_rarer_first_name_before_a_common_middle_name_stays(extract):
     text = HEAD + "Leopold Thomas Aalto said the ferry timetable would hold through the winter."
     assert [s.speaker.name for s in extract(text)] == ["Leopold Thomas Aalto"]
+
+
+def test_split_name_leaves_titles_and_a_signature_dash_out(nlp):
+    from spacy.tokens import Doc
+
+    from extraction.speakers import split_name
+
+    def split(words):
+        return split_name(list(Doc(nlp.vocab, words=words)))
+
+    assert split(["―", "Ruth", "Albers"]) == ("Ruth Albers", ["―"])
+    assert split(["police", "Chief", "Ana", "Ruiz"]) == ("Ana Ruiz", ["police", "Chief"])
+    assert split(["Maria", "van", "den", "Heuvel"]) == ("Maria van den Heuvel", [])
