@@ -363,7 +363,8 @@ def _is_name_word(t) -> bool:
         and not roles.is_office_word(t.text)
         and not roles.is_office_word(t.text.strip("."))
         and t.lower_ not in roles.HONORIFICS
-        and not roles.country_code(t.text)
+        # "Chad Bown", "Georgia Lindqvist": a country's name inside a person's name is a name
+        and (not roles.country_code(t.text) or t.ent_type_ == "PERSON")
     )
 
 
@@ -456,6 +457,19 @@ def _title_before(doc, i: int) -> list[str]:
     return words
 
 
+def _first_name_of_a_country(toks) -> bool:
+    """ "Chad Bown", "Georgia Lindqvist": a country's name that is also a first name, right before a
+    surname (not before an office: "Georgia Governor ...")."""
+    return (
+        len(toks) >= 2
+        and bool(names.gender_of_first_name(toks[0].text))
+        and toks[1].text[:1].isupper()
+        and not roles.is_office_word(toks[1].text)
+        and not roles.is_office_word(toks[1].text.strip("."))
+        and toks[1].lower_ not in roles.HONORIFICS
+    )
+
+
 def split_name(tokens) -> tuple[str, list[str]]:
     """("Pavel Orlov", ["Foreign", "Minister"]) from the tokens of a name with its titles."""
     toks = [t for t in tokens if not t.is_space]
@@ -471,7 +485,7 @@ def split_name(tokens) -> tuple[str, list[str]]:
             or toks[0].lower_ in roles.HONORIFICS
             or toks[0].lower_.rstrip(".") in roles.HONORIFICS
             or toks[0].lower_ in roles.FORMER
-            or roles.country_code(toks[0].text)
+            or (roles.country_code(toks[0].text) and not _first_name_of_a_country(toks))
             or toks[0].lower_ in NAME_STRIP
             # "police Chief Ana Ruiz": a lower-case word opens a title, never a name (particles aside)
             or (toks[0].text[:1].islower() and toks[0].lower_ not in names.PARTICLES)

@@ -256,3 +256,11 @@ def test_split_name_leaves_titles_and_a_signature_dash_out(nlp):
     assert split(["―", "Ruth", "Albers"]) == ("Ruth Albers", ["―"])
     assert split(["police", "Chief", "Ana", "Ruiz"]) == ("Ana Ruiz", ["police", "Chief"])
     assert split(["Maria", "van", "den", "Heuvel"]) == ("Maria van den Heuvel", [])
+
+
+def test_a_first_name_that_is_also_a_country_stays_in_the_name(extract):
+    text = HEAD + (
+        "Georgia Lindqvist, a trade economist, said the tariffs would hurt the ports.\n\n"
+        '"Nobody wins a tariff war," Lindqvist said.'
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Georgia Lindqvist", "Georgia Lindqvist"]
