@@ -201,7 +201,9 @@ def _content(cue, subject):
     ]
     # "Writing for X, which said Y won, Brandt noted that Z": a "that" clause after the cue is the
     # message; a clause the parser hung before the cue is only chosen when there is none
-    marked = [c for c in clauses if c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    marked = [
+        c for c in clauses if c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
     if clauses:
         return _clause_content(cue, min(marked or clauses, key=lambda t: abs(t.i - cue.i)))
     if _hangs_off_its_content(cue, subject):
@@ -290,13 +292,19 @@ AUDIENCE_PREPS = frozenset("to with about at on in over".split())
 def _audience_or_topic(comp, lemma: str) -> bool:
     """A complement naming who was addressed or what about, not what was said."""
     if comp.dep_ in ("dobj", "dative"):
-        return comp.ent_type_ == "PERSON" or comp.pos_ in ("PRON", "PROPN") or comp.lemma_.lower() in cues.PERSON_NOUNS
+        return (
+            comp.ent_type_ == "PERSON"
+            or comp.pos_ in ("PRON", "PROPN")
+            or comp.lemma_.lower() in cues.PERSON_NOUNS
+        )
     if comp.dep_ == "prep":
         return comp.lower_ in AUDIENCE_PREPS
     if comp.dep_ in ("xcomp", "advcl") and lemma in ("speak", "talk"):
         # "spoke to discuss the budget": the purpose of the meeting, not its words
-        return any(m.lower_ == "to" and m.dep_ == "aux" for m in comp.children) and comp.i > 0 and (
-            comp.doc[comp.i - 1].lower_ == "to"
+        return (
+            any(m.lower_ == "to" and m.dep_ == "aux" for m in comp.children)
+            and comp.i > 0
+            and (comp.doc[comp.i - 1].lower_ == "to")
         )
     return comp.dep_ in ("npadvmod",)
 
@@ -360,7 +368,9 @@ def _nested_cue_start(comp, cue) -> int | None:
     starts = [
         t.left_edge.i
         for t in comp.subtree
-        if t is not cue and cues.is_speech_lemma(_verb_lemma(t)) and any(x.dep_ == "nsubj" for x in t.children)
+        if t is not cue
+        and cues.is_speech_lemma(_verb_lemma(t))
+        and any(x.dep_ == "nsubj" for x in t.children)
     ]
     return min(starts) if starts else None
 
@@ -472,7 +482,9 @@ def _verb_attribution(doc, tok, offset: int, paragraph: int, mask: QuoteMask) ->
     if subject is not None and subject.pos_ == "NOUN" and not _person_like(subject):
         # "Ten days before the vote, Ilse Varga, an adviser, urged ...": the parser took the noun
         # before the name for the subject and the name for its appositive
-        subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subject)
+        subject = next(
+            (c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subject
+        )
     if subject is None or _is_evidence(subject):
         return None
     base = _attribution(
@@ -503,7 +515,8 @@ def _with_content(doc, tok, lemma, subject, content, base: Attribution, offset: 
     left, right = trimmed
     if lemma == "point to" and doc[left].lower_ == "to" and left < right:
         left += 1  # "pointed to the ruling as proof": the message starts after the preposition
-    if right < tok.i and not _reads_as_message(doc[left : right + 1]):
+    opens_circumstance = left < tok.i and doc[left].lower_ in CIRCUMSTANCE_OPENERS
+    if opens_circumstance or (right < tok.i and not _reads_as_message(doc[left : right + 1])):
         # "Finance Minister Maria van den [Heuvel-Smit said]": a parse that took the speaker's own
         # title and name for what was said. Words before a cue are a message only as a clause.
         return base if lemma in cues.SPEECH_VERBS else None
@@ -568,6 +581,13 @@ def _noun_attribution(doc, noun, offset: int, paragraph: int, mask: QuoteMask) -
         content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
         clause=doc[left].lower_ == "that",
     )
+
+
+# "When Okafor noted that ..., Varga boasted": a clause before the cue that opens like this tells
+# when or why, not what was said.
+CIRCUMSTANCE_OPENERS = frozenset(
+    "when whenever while as if after before because although though since once".split()
+)
 
 
 def _reads_as_message(tokens) -> bool:

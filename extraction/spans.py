@@ -76,9 +76,10 @@ def _without_nested_reports(spans: list[Span]) -> list[Span]:
         or not any(
             o is not s
             and o.attribution is not s.attribution
-            and o.start <= s.attribution.cue_start
+            and o.start <= s.start
             and s.end <= o.end
-            and o.start <= s.attribution.speaker_start
+            and o.start <= min(s.attribution.cue_start, s.attribution.speaker_start)
+            and max(s.attribution.cue_start, s.attribution.speaker_start) < o.end
             for o in reported
         )
     ]

@@ -592,3 +592,15 @@ def test_speaking_to_an_audience_at_a_moment_says_nothing(extract):
         "walked in."
     )
     assert extract(text) == []
+
+
+def test_a_when_clause_before_the_cue_is_not_its_message(extract):
+    text = HEAD + (
+        "When Varga noted that Brandt had not paid the harbour levy for years ― as the public accounts "
+        "show ― Brandt boasted, “That makes me a good businessman.”"
+    )
+    got = sorted((s.speaker.name, s.quote) for s in extract(text))
+    assert got == [
+        ("Brandt", "That makes me a good businessman."),
+        ("Varga", "that Brandt had not paid the harbour levy for years"),
+    ]
