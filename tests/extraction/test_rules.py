@@ -594,13 +594,19 @@ def test_speaking_to_an_audience_at_a_moment_says_nothing(extract):
     assert extract(text) == []
 
 
-def test_a_when_clause_before_the_cue_is_not_its_message(extract):
-    text = HEAD + (
-        "When Varga noted that Brandt had not paid the harbour levy for years ― as the public accounts "
-        "show ― Brandt boasted, “That makes me a good businessman.”"
-    )
-    got = sorted((s.speaker.name, s.quote) for s in extract(text))
-    assert got == [
-        ("Brandt", "That makes me a good businessman."),
-        ("Varga", "that Brandt had not paid the harbour levy for years"),
-    ]
+def test_a_when_clause_the_parser_gave_the_cue_is_not_its_message(nlp):
+    # The parse as the tagger sometimes gives it: the "When ..." clause a complement of "boasted".
+    from spacy.tokens import Doc
+
+    from extraction.reported import QuoteMask, find_attributions
+
+    words = ["When", "Varga", "spoke", "about", "the", "levy", ",", "Brandt", "boasted", "loudly", "."]
+    heads = [2, 2, 8, 2, 5, 3, 8, 8, 8, 8, 8]
+    deps = ["advmod", "nsubj", "ccomp", "prep", "det", "pobj", "punct", "nsubj", "ROOT", "advmod", "punct"]
+    pos = ["SCONJ", "PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "ADV", "PUNCT"]
+    ents = ["O", "B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    for t in doc:
+        t.lemma_ = {"boasted": "boast", "spoke": "speak"}.get(t.text, t.lower_)
+    boast = [a for a in find_attributions(doc, 0, 0, QuoteMask([])) if a.cue == "boasted"]
+    assert [a.content for a in boast] == [None]

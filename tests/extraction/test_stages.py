@@ -182,3 +182,19 @@ def test_a_quotation_inside_a_mixed_statement_is_not_also_direct(staged):
     own.contained.discard(id(quote))
     found = spans.statement_spans(article, atts, own)
     assert [kind for _text, kind in _texts(article, found)].count(Kind.DIRECT) == 0
+
+
+def test_only_a_statement_wholly_inside_anothers_words_is_dropped_as_nested():
+    from extraction.reported import Attribution
+
+    def att(cue_start):
+        return Attribution(paragraph=0, cue="said", cue_start=cue_start, cue_end=cue_start + 4, sent_start=0,
+                           sent_end=300, speaker_start=cue_start - 10, speaker_end=cue_start - 1)  # fmt: skip
+
+    outer = spans.Span(100, 200, Kind.INDIRECT, att(90))
+    inside = spans.Span(
+        150, 190, Kind.INDIRECT, att(140)
+    )  # "X said Y had agreed that ...": Y's words are X's
+    overlapping = spans.Span(80, 190, Kind.INDIRECT, att(120))  # starts before the outer one: not inside it
+    kept = spans._without_nested_reports([outer, inside, overlapping])
+    assert kept == [outer, overlapping]
