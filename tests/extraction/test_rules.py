@@ -527,44 +527,35 @@ def test_a_request_stops_where_another_speakers_clause_begins(extract):
     assert got["Ilse Varga"] == "the board to repay the ferry fund for its losses in the storm"
 
 
-def test_a_name_the_parser_made_an_appositive_still_speaks(nlp):
-    # The parse as the tagger sometimes gives it: "vote" the subject of "urged", the name its appositive.
+def _attributions_of_parse(nlp, parse: str, lemmas: dict):
+    """The speech cues of a sentence parsed as given: one "word/POS/DEP/HEAD/ENT" per token, so a
+    test can hold the exact (wrong) parse the tagger sometimes produces."""
     from spacy.tokens import Doc
 
     from extraction.reported import QuoteMask, find_attributions
 
-    words = [
-        "Before",
-        "the",
-        "vote",
-        ",",
-        "Ilse",
-        "Varga",
-        ",",
-        "urged",
-        "members",
-        "to",
-        "back",
-        "the",
-        "budget",
-        ".",
-    ]
-    heads = [7, 2, 7, 2, 5, 2, 2, 7, 7, 10, 7, 12, 10, 7]
-    deps = ["prep", "det", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "dobj", "aux", "xcomp", "det",
-            "dobj", "punct"]  # fmt: skip
-    pos = ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "NOUN", "PART", "VERB", "DET", "NOUN",
-           "PUNCT"]  # fmt: skip
+    rows = [tok.split("/") for tok in parse.split()]
     doc = Doc(
         nlp.vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        ents=["O"] * 4 + ["B-PERSON", "I-PERSON"] + ["O"] * 8,
+        words=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[int(r[3]) for r in rows],
+        ents=[r[4] for r in rows],
     )
     for t in doc:
-        t.lemma_ = t.lower_ if t.text != "urged" else "urge"
-    [att] = find_attributions(doc, 0, 0, QuoteMask([]))
+        t.lemma_ = lemmas.get(t.text, t.lower_)
+    return find_attributions(doc, 0, 0, QuoteMask([]))
+
+
+def test_a_name_the_parser_made_an_appositive_still_speaks(nlp):
+    # "vote" parsed as the subject of "urged", the name as its appositive
+    parse = (
+        "Before/ADP/prep/7/O the/DET/det/2/O vote/NOUN/nsubj/7/O ,/PUNCT/punct/2/O Ilse/PROPN/compound/5/B-PERSON "
+        "Varga/PROPN/appos/2/I-PERSON ,/PUNCT/punct/2/O urged/VERB/ROOT/7/O members/NOUN/dobj/7/O "
+        "to/PART/aux/10/O back/VERB/xcomp/7/O the/DET/det/12/O budget/NOUN/dobj/10/O ./PUNCT/punct/7/O"
+    )
+    [att] = _attributions_of_parse(nlp, parse, {"urged": "urge"})
     assert att.subject.text == "Varga"
 
 
@@ -595,18 +586,11 @@ def test_speaking_to_an_audience_at_a_moment_says_nothing(extract):
 
 
 def test_a_when_clause_the_parser_gave_the_cue_is_not_its_message(nlp):
-    # The parse as the tagger sometimes gives it: the "When ..." clause a complement of "boasted".
-    from spacy.tokens import Doc
-
-    from extraction.reported import QuoteMask, find_attributions
-
-    words = ["When", "Varga", "spoke", "about", "the", "levy", ",", "Brandt", "boasted", "loudly", "."]
-    heads = [2, 2, 8, 2, 5, 3, 8, 8, 8, 8, 8]
-    deps = ["advmod", "nsubj", "ccomp", "prep", "det", "pobj", "punct", "nsubj", "ROOT", "advmod", "punct"]
-    pos = ["SCONJ", "PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "ADV", "PUNCT"]
-    ents = ["O", "B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
-    for t in doc:
-        t.lemma_ = {"boasted": "boast", "spoke": "speak"}.get(t.text, t.lower_)
-    boast = [a for a in find_attributions(doc, 0, 0, QuoteMask([])) if a.cue == "boasted"]
-    assert [a.content for a in boast] == [None]
+    # the "When ..." clause parsed as a complement of "boasted"
+    parse = (
+        "When/SCONJ/advmod/2/O Varga/PROPN/nsubj/2/B-PERSON spoke/VERB/ccomp/8/O about/ADP/prep/2/O "
+        "the/DET/det/5/O levy/NOUN/pobj/3/O ,/PUNCT/punct/8/O Brandt/PROPN/nsubj/8/B-PERSON "
+        "boasted/VERB/ROOT/8/O loudly/ADV/advmod/8/O ./PUNCT/punct/8/O"
+    )
+    atts = _attributions_of_parse(nlp, parse, {"boasted": "boast", "spoke": "speak"})
+    assert [a.content for a in atts if a.cue == "boasted"] == [None]
