@@ -97,6 +97,7 @@ def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[lis
             cs, ce = a.content
             inner = [q for q in article.by_para.get(p, []) if id(q) in own.contained and own.of(q) is a]
             cs = _after_colon_frame(text, cs, inner, a)
+            ce = _before_speaker_phrase(text, ce, inner, a)
             ins, out_letters = quotes_mod.quoted_letters(text, quotes, cs, ce)
             out_letters -= _own_phrase_letters(text, a, cs, ce)
             if inner and is_quoted(ins, out_letters):
@@ -118,6 +119,20 @@ def _after_colon_frame(text: str, cs: int, inner: list, a: Attribution) -> int:
         return cs
     first = min(q.start for q in inner)
     return first if cs < first and text[cs:first].rstrip().endswith(":") else cs
+
+
+# Words between a closing quotation mark and the speaker that can only open the speaker's phrase
+# ('"...," Tulsa police Chief Ana Ruiz said': the parser made "Tulsa" a verb of the content).
+SPEAKER_PREFIX_MAX_WORDS = 2
+
+
+def _before_speaker_phrase(text: str, ce: int, inner: list, a: Attribution) -> int:
+    """A content that runs past its quotation up to the speaker ends at the quotation."""
+    if not inner or ce > a.speaker_start or text[ce : a.speaker_start].strip():
+        return ce
+    last = max(q.end for q in inner)
+    tail = text[last:ce]
+    return last if last < ce and _words(tail) <= SPEAKER_PREFIX_MAX_WORDS and "\n" not in tail else ce
 
 
 def _own_phrase_letters(text: str, a: Attribution, cs: int, ce: int) -> int:

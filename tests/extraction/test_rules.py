@@ -594,3 +594,9 @@ def test_a_when_clause_the_parser_gave_the_cue_is_not_its_message(nlp):
     )
     atts = _attributions_of_parse(nlp, parse, {"boasted": "boast", "spoke": "speak"})
     assert [a.content for a in atts if a.cue == "boasted"] == [None]
+
+
+def test_a_word_before_the_speakers_title_is_not_part_of_the_quote(extract):
+    text = HEAD + '"We will find who did this," harbour police Chief Tobias Brandt said Monday.'
+    [st] = extract(text)
+    assert (st.kind, st.quote, st.speaker.name) == ("direct", "We will find who did this", "Tobias Brandt")
