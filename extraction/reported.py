@@ -82,6 +82,14 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ISSUING_VERBS = frozenset("issue deliver release give make post send publish write put".split())
 
 
+def _some_of_whom(subject) -> bool:
+    """ "the families, many of whom said ...": part of the antecedent speaks."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
+        for c in subject.children
+    )
+
+
 def _antecedent(noun):
     """The person a relative clause's noun stands for: "Varga is a veteran and a critic who said
     ...": the critic is Varga, the subject the noun is said of."""
@@ -111,7 +119,7 @@ def _subject(cue, mask=None):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not (mask and mask.covers(c.idx))]
         if subjects:
             subject = min(subjects, key=lambda c: abs(c.i - cue.i))
-            if subject.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            if (subject.lower_ in RELATIVE_PRONOUNS or _some_of_whom(subject)) and tok.dep_ == "relcl":
                 return _antecedent(tok.head)  # "Senator Ana Ruiz, who said ...": the antecedent speaks
             return subject
         found, tok = _climb(tok)

@@ -264,3 +264,11 @@ def test_a_first_name_that_is_also_a_country_stays_in_the_name(extract):
         '"Nobody wins a tariff war," Lindqvist said.'
     )
     assert [s.speaker.name for s in extract(text)] == ["Georgia Lindqvist", "Georgia Lindqvist"]
+
+
+def test_many_of_whom_is_the_group_before_it(extract):
+    text = HEAD + (
+        "The minister met the ferry families, many of whom said the timetable had ruined their winter."
+    )
+    [st] = extract(text)
+    assert (st.speaker.name, st.speaker.type) == ("ferry families", "group")
