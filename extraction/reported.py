@@ -312,9 +312,9 @@ def _audience_or_topic(comp, lemma: str) -> bool:
         return (
             any(m.lower_ == "to" and m.dep_ == "aux" for m in comp.children)
             and comp.i > 0
-            and (comp.doc[comp.i - 1].lower_ == "to")
+            and comp.doc[comp.i - 1].lower_ == "to"
         )
-    return comp.dep_ in ("npadvmod",)
+    return comp.dep_ == "npadvmod"
 
 
 def _opens_circumstance(m) -> bool:

@@ -96,7 +96,7 @@ def _mention(
 def _description_in_focus(
     mention: SpeakerMention, a: Attribution, index: PersonIndex, history, blocked
 ) -> None:
-    person = speakers.person_in_focus(a.subject, a.speaker_start, a.paragraph, index, history, blocked)
+    person = speakers.person_in_focus(a.subject, a.speaker_start, index, history, blocked)
     if person is None:
         return
     mention.name, mention.resolved_from = person.name, "description"

@@ -236,9 +236,8 @@ class PersonIndex:
 def _gender_of_new_name(name: str) -> str:
     """A full name's first name tells; a one-word name only when it is a common first name
     ("Melanie" in a story that never gives her surname), not a surname that may be one too."""
-    if len(name.split()) > 1:
-        return names.gender_of_first_name(name)
-    return names.gender_of_first_name(name) if names.is_common_first_name(name) else ""
+    full = len(name.split()) > 1
+    return names.gender_of_first_name(name) if full or names.is_common_first_name(name) else ""
 
 
 def _heads_main_clause(root) -> bool:
@@ -470,6 +469,16 @@ def _first_name_of_a_country(toks) -> bool:
     )
 
 
+def _title_words(toks) -> bool:
+    """Capitalised words, no particle, the first no first name of any kind ("Cornell William Brooks"
+    keeps Cornell): the end of a title before a name."""
+    return (
+        not names.is_common_first_name(toks[0].text)
+        and not names.gender_of_first_name(toks[0].text)
+        and all(t.text[:1].isupper() and t.lower_ not in names.PARTICLES for t in toks)
+    )
+
+
 def split_name(tokens) -> tuple[str, list[str]]:
     """("Pavel Orlov", ["Foreign", "Minister"]) from the tokens of a name with its titles."""
     toks = [t for t in tokens if not t.is_space]
@@ -497,9 +506,7 @@ def split_name(tokens) -> tuple[str, list[str]]:
     # "Universe Alicia Machado" (of "Miss Universe"): capitalised words before a common first name
     # close a title, when the run does not itself open with a first name
     first = next((k for k, t in enumerate(toks) if names.is_common_first_name(t.text)), 0)
-    opens_title = all(t.text[:1].isupper() and t.lower_ not in names.PARTICLES for t in toks[:first])
-    opens_title = opens_title and bool(toks) and not names.gender_of_first_name(toks[0].text)  # "Cornell W. Brooks"
-    if 0 < first < len(toks) - 1 and not names.is_common_first_name(toks[0].text) and opens_title:
+    if 0 < first < len(toks) - 1 and _title_words(toks[:first]):
         title += [t.text for t in toks[:first]]
         toks = toks[first:]
     # keep the text's own spacing: "Tierney-Voss", "Ban Ki-moon"
@@ -587,7 +594,7 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
     ):
         return True  # NER calls a lone surname ("Tierney-Voss") an organisation now and then
     if subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "NORP", "GPE") and subject.ent_iob_ == "I":
-        ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        ent = _entity_of(subject)
         if ent is not None and ent.end - 1 == subject.i and _titled_name(list(ent)):
             return True  # "Moldovan President Vasile Rotaru" tagged an organisation
     if _first_name_run(subject):
@@ -595,9 +602,14 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
     return office_appositive  # "the prime minister, Helena Brito,": an office's appositive is a person
 
 
+def _entity_of(tok):
+    """The named entity a token stands in, or None."""
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
 def _in_full_name(subject) -> bool:
     """Is the word the last of a person's name of two or more words ("Chuck Jordan")?"""
-    ent = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    ent = _entity_of(subject)
     return ent is not None and ent.label_ == "PERSON" and ent.end - ent.start > 1
 
 
@@ -872,7 +884,7 @@ def _antecedents(
     return [
         p
         for subject, start, p in ordered
-        if (not want or _gender(p) in ("", want))
+        if _gender(p) in ("", want)
         and (subject or not _topic_continued(index, start, pos, want))
     ]
 
@@ -898,7 +910,7 @@ def _topic_continued(index: PersonIndex, start: int, pos: int, gender: str) -> b
 LEGISLATOR_NOUNS = frozenset("lawmaker legislator politician".split())
 
 
-def person_in_focus(subject, pos: int, paragraph: int, index: PersonIndex, statements_before, blocked):
+def person_in_focus(subject, pos: int, index: PersonIndex, statements_before, blocked):
     """The person "The Republican lawmaker, who ..., said" stands for when no one in the article was
     named with those words: the nearest speaker before it, when that is a person with a name."""
     phrase = _phrase_tokens(subject)
@@ -906,10 +918,18 @@ def person_in_focus(subject, pos: int, paragraph: int, index: PersonIndex, state
         return None
     if roles.normalize_word(subject.lemma_) not in LEGISLATOR_NOUNS:
         return None
-    for st_pos, st_name, st_type, named in reversed(statements_before):
-        if st_pos < pos and not blocked(st_pos):
-            near = pos - st_pos < PLURAL_SPEAKER_CHARS
-            return index.person(st_name) if near and named and st_type == SpeakerType.PERSON else None
+    last = _nearest_speaker(statements_before, pos, blocked)
+    if last is None or not last[3] or last[2] != SpeakerType.PERSON:
+        return None
+    return index.person(last[1])
+
+
+def _nearest_speaker(statements_before, pos: int, blocked=None):
+    """The (position, name, type, named) of the last speaker before ``pos`` (outside other statements,
+    when ``blocked`` says where they are), or None when it spoke more than a few paragraphs back."""
+    for entry in reversed(statements_before):
+        if entry[0] < pos and not (blocked is not None and blocked(entry[0])):
+            return entry if pos - entry[0] < PLURAL_SPEAKER_CHARS else None
     return None
 
 
@@ -923,10 +943,8 @@ def body_in_focus(subject, pos: int, statements_before) -> str:
     phrase = _phrase_tokens(subject)
     if len(phrase) != 2 or phrase[0].lower_ != "the" or subject.lemma_.lower() not in COMPANY_NOUNS:
         return ""
-    for st_pos, st_name, st_type, _named in reversed(statements_before):
-        if pos - PLURAL_SPEAKER_CHARS < st_pos < pos:
-            return st_name if st_type == SpeakerType.ORGANIZATION else ""
-    return ""
+    last = _nearest_speaker(statements_before, pos)
+    return last[1] if last is not None and last[2] == SpeakerType.ORGANIZATION else ""
 
 
 def resolve_pronoun(
