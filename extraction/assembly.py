@@ -83,7 +83,9 @@ def assemble(
 def _target_names(index: PersonIndex) -> list[str]:
     """People a quotation can be about: full names only (a one-word "person" is often a place)."""
     names = {m.person.name for m in index.mentions if " " in m.person.name}
-    return sorted((n for n in names if not speakers.is_place_name(n)), key=len, reverse=True)
+    # longest first (a full name before a shorter one inside it), then by name: the same text always
+    # gives its targets in the same order, whatever order the set holds them in
+    return sorted((n for n in names if not speakers.is_place_name(n)), key=lambda n: (-len(n), n))
 
 
 class _Platforms:

@@ -198,3 +198,14 @@ def test_only_a_statement_wholly_inside_anothers_words_is_dropped_as_nested():
     overlapping = spans.Span(80, 190, Kind.INDIRECT, att(120))  # starts before the outer one: not inside it
     kept = spans._without_nested_reports([outer, inside, overlapping])
     assert kept == [outer, overlapping]
+
+
+def test_target_names_come_in_one_order_whatever_the_set_holds():
+    from extraction.speakers import Mention, Person, PersonIndex
+
+    index = PersonIndex()
+    people = ["Ana Ruiz", "Ivo Kral", "Eva Holm", "Ole Vind", "Uma Sahl", "Ada Lind", "Maria Varga"]
+    index.mentions = [Mention(i, i + 1, 0, Person(name=name)) for i, name in enumerate(people)]
+    assert assembly._target_names(index) == [
+        "Maria Varga", "Ada Lind", "Ana Ruiz", "Eva Holm", "Ivo Kral", "Ole Vind", "Uma Sahl",
+    ]  # fmt: skip
