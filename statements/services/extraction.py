@@ -404,6 +404,15 @@ def _link_values(suggestion) -> dict:
     }
 
 
+def _changes_save(row, values: dict) -> None:
+    """Write only the fields whose values changed, and nothing (no history row) when none did."""
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    for name in changed:
+        setattr(row, name, values[name])
+    if changed:
+        row.save(update_fields=changed)
+
+
 def _link_update(links: dict, statement: Statement, topic: Topic, values: dict) -> None:
     """Set a known statement's link to a topic, unless an analyst decided it."""
     link = links.get((statement.pk, topic.pk))
@@ -411,12 +420,8 @@ def _link_update(links: dict, statement: Statement, topic: Topic, values: dict) 
         links[(statement.pk, topic.pk)], _ = StatementTopic.objects.update_or_create(
             statement=statement, topic=topic, defaults=values
         )
-    elif link.assigned_by == StatementTopic.AssignedBy.ANALYST or link.stance_confirmed:
-        return  # an analyst decided: keep it
-    elif any(getattr(link, name) != value for name, value in values.items()):
-        for name, value in values.items():
-            setattr(link, name, value)
-        link.save(update_fields=list(values))
+    elif not (link.assigned_by == StatementTopic.AssignedBy.ANALYST or link.stance_confirmed):
+        _changes_save(link, values)  # unless an analyst decided it
 
 
 def _topics_save(save: _Save, entries: list[_Entry]) -> None:
@@ -462,19 +467,13 @@ def _citations_save(save: _Save, entries: list[_Entry]) -> set[int]:
             "extractor_version": save.version,
         }
         span = (item.start, item.end)
-        citation = save.citations.get(span) or new.get(span)
+        citation = save.citations.get(span)
         if citation is None:
             # The article row is locked by the caller: no other run can create this span meanwhile.
+            # A span reported twice keeps its last report, as an update would.
             new[span] = Citation(article=save.article, start=item.start, end=item.end, **fields)
-        elif citation.pk is None:
-            for name, value in fields.items():
-                setattr(citation, name, value)
         else:
-            changed = [name for name, value in fields.items() if getattr(citation, name) != value]
-            for name in changed:
-                setattr(citation, name, fields[name])
-            if changed:
-                citation.save(update_fields=changed)
+            _changes_save(citation, fields)
             kept.add(citation.pk)
     kept.update(c.pk for c in Citation.objects.bulk_create(new.values()))
     return kept
