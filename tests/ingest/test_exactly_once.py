@@ -10,12 +10,7 @@
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 import threading
-import time
-from pathlib import Path
 
 import pytest
 import redis
@@ -28,23 +23,14 @@ from statements.ingest.dedupe import normalize_quote
 from statements.models import Article, Citation, Statement
 from statements.services.articles import article_ingest
 from statements.tasks.articles import extract_article, fetch_article
+from tests.faults.services import WorkerProcess, database_url, wait_for
 
 from . import corpus
 from .webserver import Answer
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
 QUEUES = ("fetch", "extract", "celery")
-
-
-def wait_for(predicate, timeout: float = 90.0, interval: float = 0.2) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(interval)
-    return False
 
 
 def _broker() -> redis.Redis:
@@ -229,56 +215,15 @@ def test_a_feed_polled_by_two_tasks_at_once_gives_each_article_once(worker, site
 # --- a worker killed mid-task -----------------------------------------------------------------
 
 
-class WorkerProcess:
-    """`celery -A config worker` in its own process group, its log collected line by line."""
-
-    def __init__(self, name: str, *, queues: str = "extract"):
-        db = connection.settings_dict
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.ingest.worker_settings",
-            "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-            "FETCH_ALLOW_PRIVATE_HOSTS": ",".join(settings.FETCH_ALLOW_PRIVATE_HOSTS),
-            "TEST_VISIBILITY_TIMEOUT": "4",
-        }
-        if db.get("PASSWORD"):
-            env["DATABASE_URL"] = env["DATABASE_URL"].replace(
-                f"{db['USER']}@", f"{db['USER']}:{db['PASSWORD']}@"
-            )
-        celery = str(Path(sys.executable).with_name("celery"))
-        self.lines: list[str] = []
-        self.process = subprocess.Popen(
-            [celery, "-A", "config", "worker", "-P", "prefork", "-c", "1", "-Q", queues, "-l", "info",
-             "-n", f"{name}-{os.getpid()}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            start_new_session=True,
-        )  # fmt: skip
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self):
-        for line in self.process.stdout:
-            self.lines.append(line.rstrip())
-
-    def saw(self, words: str) -> bool:
-        return any(words in line for line in self.lines)
-
-    def log(self) -> str:
-        return "\n".join(self.lines[-40:])
-
-    def kill(self) -> None:
-        """SIGKILL the worker and its pool children: no warm shutdown, no acknowledgement."""
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(60)
-            except subprocess.TimeoutExpired:
-                self.kill()
+def _worker(name: str) -> WorkerProcess:
+    """A worker on the extract queue whose unacknowledged tasks come back after 4 s."""
+    return WorkerProcess(
+        name,
+        broker_url=os.environ["CELERY_BROKER_URL"],
+        db_url=database_url(),
+        queues="extract",
+        TEST_VISIBILITY_TIMEOUT=4,
+    )
 
 
 @pytest.mark.slow
@@ -288,7 +233,7 @@ def test_a_worker_killed_mid_extraction_loses_nothing_and_duplicates_nothing(set
     celery_app.conf.update(task_always_eager=False, broker_url=os.environ["CELERY_BROKER_URL"])
     first = second = None
     try:
-        first = WorkerProcess("doomed")
+        first = _worker("doomed")
         assert wait_for(lambda: first.saw("ready."), timeout=60), first.log()
 
         # Long enough that loading the model and extracting take well over the moment we wait.
@@ -305,7 +250,7 @@ def test_a_worker_killed_mid_extraction_loses_nothing_and_duplicates_nothing(set
         assert not Citation.objects.filter(article_id=article_id).exists()
         assert _broker().hlen(_key("unacked")) == 1, "the delivery is still owed to someone"
 
-        second = WorkerProcess("heir")
+        second = _worker("heir")
         assert wait_for(lambda: _status(article_id) == Article.Status.EXTRACTED, timeout=120), second.log()
         assert wait_for(_broker_idle, timeout=30), second.log()
     finally:
