@@ -49,6 +49,17 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(autouse=True)
+def _cache_left_empty():
+    """Each test starts and ends with an empty cache: throttle counters, the demo-banner flag, topic
+    aggregates and cached pages of one test are never another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _logging_left_as_found():
     """Each test leaves logging as it found it.
 

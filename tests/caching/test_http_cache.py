@@ -9,7 +9,6 @@ from email.utils import format_datetime
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -23,13 +22,6 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db(transaction=True)
 
 NEW_QUOTE = "The ferry tariffs will fall before the spring."
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
