@@ -3,8 +3,10 @@
 from django.conf import settings
 from rest_framework.throttling import UserRateThrottle
 
+from common.api.throttles import AtomicCountMixin
 
-class ArticleSubmitThrottle(UserRateThrottle):
+
+class ArticleSubmitThrottle(AtomicCountMixin, UserRateThrottle):
     """Article submissions per token: each can hold an extraction worker for minutes."""
 
     scope = "article-submit"

@@ -47,8 +47,6 @@ def test_two_processes_share_one_anonymous_budget():
         codes += out.split()
     assert len(codes) == 2 * REQUESTS_EACH
     # Per-process counting would let all 16 through (8 each, under 10 each); shared counting lets 10.
-    # DRF's throttle reads and writes its history without a lock, so two processes racing on the
-    # same instant can each let one more through (more often on a loaded machine): a small overshoot
-    # (seen: up to 3), well short of the 16 that per-process counting allows.
+    # The count is one atomic counter in Redis (common.api.throttles), so racing processes lose none.
     allowed = codes.count("200")
-    assert RATE <= allowed <= RATE + 4 and codes.count("429") == 2 * REQUESTS_EACH - allowed, codes
+    assert allowed == RATE and codes.count("429") == 2 * REQUESTS_EACH - RATE, codes
