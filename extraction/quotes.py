@@ -38,6 +38,11 @@ class Quote:
         return len(WORD.findall(text[self.start : self.end]))
 
 
+def _family(mark: str) -> str:
+    """Straight marks ("  '' ``) and typographic ones (“ ” „ « ») are two styles of marking."""
+    return "straight" if mark[0] in "\"'`" else "typographic"
+
+
 def _role(para: str, i: int, mark: str) -> str:
     """'open', 'close' or 'either' for a mark at position i of a paragraph."""
     if mark in OPEN_ONLY:
@@ -107,7 +112,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             # opens with a mark, otherwise a missing closing mark
             nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else None
             nxt_text = text[nxt[0] : nxt[1]] if nxt else ""
-            continues = bool(MARK.match(nxt_text))
+            nxt_mark = MARK.match(nxt_text)
+            # (a paragraph opened with a straight mark and never closed, before one opening with a
+            # curly mark, is a block quotation of its own, not the first part of the next quotation)
+            continues = bool(nxt_mark) and _family(nxt_mark.group()) == _family(para[start])
             quotes.append(Quote(ps + start, pe, p, closed=False, continues=continues))
         if not marks:
             for m in SINGLE.finditer(para):

@@ -120,6 +120,7 @@ class PersonIndex:
             len(key.split()) > 1
             and surname in self.by_surname
             and len(self.by_surname[surname].name.split()) == 1
+            and not _first_name_clash(self.by_surname[surname], name)
         ):
             # the surname came first ("Mr. Ekwall"), the full name later: keep one person
             p = self.by_surname[surname]
@@ -162,7 +163,7 @@ class PersonIndex:
                     continue
                 if t.dep_ == "compound" or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
                     continue  # part of a longer name
-                p = self.by_surname[t.lower_]
+                p = self.by_name.get(t.lower_) or self.by_surname[t.lower_]
                 extra.append(Mention(pos, pos + len(t), paragraph, p, t.dep_ in ("nsubj", "nsubjpass")))
         if extra:
             self.mentions = sorted(self.mentions + extra, key=lambda m: m.start)
@@ -353,6 +354,13 @@ def _gender_clash(p: Person, title_words) -> bool:
     """ "Mr. Ekwall" is not the "Maria Ekwall" named earlier."""
     g = roles.gender_of_words(title_words or [])
     return bool(g) and bool(p.gender) and g != p.gender
+
+
+def _first_name_clash(p: Person, full_name: str) -> bool:
+    """ "Michelle Obama" is not the "Mr. Obama" (or the "Obama ... his") named earlier."""
+    g = names.gender_of_first_name(full_name)
+    known = _gender(p)
+    return bool(g) and bool(known) and g != known
 
 
 def _is_name_word(t) -> bool:
@@ -567,7 +575,7 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
     app = _appos_person(subject)
     description: list[str] = []  # "Portugal's prime minister" in "Portugal's prime minister, NAME,"
     appositive = False
-    if app is not None and (subject.pos_ == "NOUN" or roles.is_office_word(subject.text)):
+    if app is not None and (subject.pos_ == "NOUN" or _office_not_surname(subject)):
         # "A lawyer for the union, Ruth Albers, said": the name is the speaker
         description = [t.text for t in phrase if t.i < app.i and not t.is_punct]
         appositive = _looks_like_name(app)
@@ -600,6 +608,12 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
     if _first_name_run(subject):
         return True  # "Annika Lindqvist" tagged an organisation: a first name opens it
     return office_appositive  # "the prime minister, Helena Brito,": an office's appositive is a person
+
+
+def _office_not_surname(subject) -> bool:
+    """An office word standing as a title ("the Minister, Ana Ruiz,"), not a surname that reads as
+    one after a first name ("Carl King, a party organiser,")."""
+    return roles.is_office_word(subject.text) and not (_in_full_name(subject) or _first_name_run(subject))
 
 
 def _entity_of(tok):

@@ -52,3 +52,11 @@ def test_quoted_letters_counts_inside_and_outside():
     ins, out = quoted_letters(text, qs, 8, len(text))
     assert ins == len("atotaldisaster")
     assert out > 0
+
+
+def test_block_quotation_in_straight_marks_does_not_run_into_a_curly_quote():
+    # an excerpt opened with a straight mark and never closed, then the story's own curly quote
+    text = '"The ferry had not sailed for a week.\n\n“It was never about the ferry,” she said.'
+    _, qs = _quotes(text)
+    assert len({q.run for q in qs}) == 2
+    assert not qs[0].continues

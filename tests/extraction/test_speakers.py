@@ -272,3 +272,21 @@ def test_many_of_whom_is_the_group_before_it(extract):
     )
     [st] = extract(text)
     assert (st.speaker.name, st.speaker.type) == ("ferry families", "group")
+
+
+def test_a_surname_that_is_an_office_word_is_still_the_name(extract):
+    # "King" is an office word; after a first name it is a surname, and the appositive describes him
+    text = HEAD + '"Turnout makes a difference," said Carl King, a prominent Oslo Democrat.'
+    [st] = extract(text)
+    assert st.speaker.name == "Carl King"
+
+
+def test_a_full_name_of_the_other_gender_is_a_relative_not_the_same_person(extract):
+    # the president, "Mr. Halvorsen", is not the first lady named only at the end
+    text = HEAD + (
+        "President Halvorsen is rolling out a new message to the harbour towns this week.\n\n"
+        '"Our progress is on the ballot," Mr. Halvorsen said on Saturday at a dinner in Oslo.\n\n'
+        "The campaign plans to send Mr. Halvorsen and the first lady, Ingrid Halvorsen, to the coast."
+    )
+    [st] = extract(text)
+    assert st.speaker.name == "Halvorsen"
