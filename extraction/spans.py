@@ -23,6 +23,15 @@ TAIL_CLAUSE = re.compile(r";|\s[—―–]\s|\s--\s")
 TAIL_OBJECT = re.compile(
     r";|\s[—―–]\s|\s--\s|,\s(?:which|who|with|as well as|while|after|before)\s|\s(?:during|after|before)\s"
 )
+# The reporter telling of a second speech act inside a quotation's attribution (", adding",
+# ", asking", "before asking her"): the quotation's parts around it are two remarks.
+SECOND_SPEECH_ACT = re.compile(
+    r",\s+(?:adding|asking|asserting|emphasi[sz]ing|noting|explaining|insisting|arguing|suggesting"
+    r"|responding|answering|joking|warning|recalling)\b|\s(?:before|after|while)\s+[a-z]+ing\b"
+)
+# ... or saying what the first part was about (", referring to the audit."), when the sentence
+# ends there; a gesture or circumstance mid-sentence (", pointing to the fields, “and ...") does not.
+REPORTER_FRAME = re.compile(r",\s+(?:referring|speaking\s+(?:of|about)|citing)\b")
 # A tail marker this early is part of the message ("said that — for now — ..."), not its end.
 TAIL_MIN_WORDS = 4
 
@@ -200,9 +209,12 @@ def _continues(last: Span, r: Span, text: str) -> bool:
     if last.run >= 0 and last.run == r.run:
         return True  # the next paragraph of one quotation
     gap = text[last.end : r.start]
-    # only the cue's own sentence between the parts, in one paragraph
+    # only the cue's own sentence between the parts, in one paragraph, and no second remark or
+    # framing by the reporter ('"A," X said, referring to the audit. "B."')
     return (
         "\n" not in gap
         and last.end <= a.cue_start < r.start
         and not text[max(last.end, a.sent_end) : r.start].strip()
+        and not SECOND_SPEECH_ACT.search(gap)
+        and not (REPORTER_FRAME.search(gap) and gap.rstrip()[-1:] in ".!?")
     )

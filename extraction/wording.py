@@ -51,4 +51,20 @@ def speaker_words(text: str, pieces: list[tuple[int, int]], direct: bool) -> str
     quotation around its own cue)."""
     if not direct:
         return tidy(text[pieces[0][0] : pieces[-1][1]])
-    return " ".join(w for w in (unquote(text[s:e]) for s, e in pieces) if w)
+    words: list[str] = []
+    for k, (s, e) in enumerate(pieces):
+        w = unquote(text[s:e])
+        if not w:
+            continue
+        if words and k > 0 and _sentence_ended_between(text, pieces[k - 1][1], s):
+            # '“The levy is fair,” Varga said. “Every town pays it.”': the reporter's comma stood
+            # where the speaker's sentence ended
+            words[-1] = words[-1] if words[-1][-1:] in ".?!…" else words[-1] + "."
+        words.append(w)
+    return " ".join(words)
+
+
+def _sentence_ended_between(text: str, end: int, start: int) -> bool:
+    """Does the reporter's cue between two parts of a quotation end a sentence ("X said.")?"""
+    gap = text[end:start].rstrip()
+    return gap[-1:] in (".", "!", "?")

@@ -42,7 +42,7 @@ def test_interrupted_quote_in_one_sentence_is_one_statement(extract):
 def test_quotation_resumed_after_its_cue_is_one_statement(extract):
     text = HEAD + '"The machines did not fail," Ibrahim Sadiq said at a briefing. "We are confident in them."'
     (st,) = extract(text)
-    assert st.quote == "The machines did not fail We are confident in them."
+    assert st.quote == "The machines did not fail. We are confident in them."
     assert (st.speaker.name, st.kind) == ("Ibrahim Sadiq", "direct")
     assert text[st.start : st.end] == text[len(HEAD) :]
 
@@ -600,3 +600,19 @@ def test_a_word_before_the_speakers_title_is_not_part_of_the_quote(extract):
     text = HEAD + '"We will find who did this," harbour police Chief Tobias Brandt said Monday.'
     [st] = extract(text)
     assert (st.kind, st.quote, st.speaker.name) == ("direct", "We will find who did this", "Tobias Brandt")
+
+
+def test_a_second_speech_act_in_the_attribution_splits_the_quotation(extract):
+    text = HEAD + (
+        '"The audit is late," Brandt said, referring to the harbour accounts. "The ferries run on time."\n\n'
+        '"The levy is fair," Varga said, speaking at the opening of a school. "Every town pays it."\n\n'
+        '"The bridge will open in May," Lund said, adding later, "and the tolls will stay low."'
+    )
+    quotes = [(s.speaker.name, s.quote) for s in extract(text)]
+    assert quotes == [
+        ("Brandt", "The audit is late"),
+        ("Brandt", "The ferries run on time."),
+        ("Varga", "The levy is fair. Every town pays it."),
+        ("Lund", "The bridge will open in May"),
+        ("Lund", "and the tolls will stay low."),
+    ]
