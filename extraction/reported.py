@@ -121,7 +121,7 @@ def _subject(cue, mask=None):
             subject = min(subjects, key=lambda c: abs(c.i - cue.i))
             if (subject.lower_ in RELATIVE_PRONOUNS or _some_of_whom(subject)) and tok.dep_ == "relcl":
                 return _antecedent(tok.head)  # "Senator Ana Ruiz, who said ...": the antecedent speaks
-            return subject
+            return _name_before_cue(subject, cue)
         found, tok = _climb(tok)
         if found is not None:
             return found
@@ -149,6 +149,23 @@ def _subject(cue, mask=None):
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i and child.ent_type_ == "PERSON":
             return child
     return None
+
+
+def _name_before_cue(subject, cue):
+    """ "To understand the real Lund, Chief Justice Holt said, ...": two names joined by a bare comma
+    (as a pair or as a name and its appositive) are a misparse; the name right before the cue is
+    the speaker."""
+    if any(c.dep_ == "cc" for c in subject.children):
+        return subject  # "Lund and Holt said": both
+    for c in subject.children:
+        if (
+            (c.dep_ == "conj" or (c.dep_ == "appos" and subject.ent_type_ == "PERSON"))
+            and subject.i < c.i < cue.i
+            and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+            and all(t.dep_ in ("aux", "advmod", "neg") for t in cue.doc[c.i + 1 : cue.i])
+        ):
+            return c
+    return subject
 
 
 def _climb(tok):

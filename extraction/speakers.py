@@ -104,7 +104,7 @@ class PersonIndex:
     def person(self, name: str, title_words: list[str] | None = None) -> Person:
         """The Person for a name as printed, joined to the full name when only the surname is given."""
         key = name.lower()
-        surname = key.split()[-1] if key else key
+        surname = _surname_key(key)
         if key in self.by_name:
             p = self.by_name[key]
         elif key in self.by_surname and not _gender_clash(self.by_surname[key], title_words):
@@ -232,6 +232,18 @@ class PersonIndex:
                 votes["m"] = votes.get("m", 0) + 1
             elif first == "she":
                 votes["f"] = votes.get("f", 0) + 1
+
+
+# "John G. Roberts Jr.": generational suffixes after the surname
+GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname_key(key: str) -> str:
+    """The lower-case surname of a lower-case name: "roberts" of "john g. roberts jr."."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in GENERATION_SUFFIXES:
+        words.pop()
+    return words[-1] if words else key
 
 
 def _gender_of_new_name(name: str) -> str:

@@ -616,3 +616,13 @@ def test_a_second_speech_act_in_the_attribution_splits_the_quotation(extract):
         ("Lund", "The bridge will open in May"),
         ("Lund", "and the tolls will stay low."),
     ]
+
+
+def test_a_name_in_the_lead_clause_is_not_the_speaker_of_a_parenthetical_cue(extract):
+    # parsed as if "Ingrid Lund" and "Chief Justice Holt" were joint subjects of "said"
+    text = HEAD + (
+        "Chief Justice Anders Holt Jr. spoke of the long fight for the harbour towns.\n\n"
+        "To understand the real Ingrid Lund, Chief Justice Holt said, one should visit this museum."
+    )
+    [st] = extract(text)
+    assert st.speaker.name == "Anders Holt Jr."
