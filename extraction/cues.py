@@ -125,6 +125,7 @@ PERSON_NOUNS = frozenset(
     soldier soldiers veteran veterans activist activists advocate advocates organizer organizers
     protester protesters demonstrator demonstrators witness witnesses neighbor neighbors friend friends
     relative relatives family father mother son daughter wife husband brother sister parent parents
+    lady ladies gentleman gentlemen widow widower couple grandmother grandfather uncle aunt cousin
     student students teacher teachers worker workers employee employees staff staffer staffers manager
     owner founder ceo consultant strategist pollster observer observers insider insiders colleague
     colleagues ally allies rival rivals democrat democrats republican republicans conservative

@@ -231,6 +231,9 @@ def _content(cue, subject):
     ]
     if clauses:
         return _clause_content(cue, min(marked or clauses, key=lambda t: abs(t.i - cue.i)))
+    fronted = _clause_after_a_time_phrase(cue)
+    if fronted is not None:
+        return fronted
     if _hangs_off_its_content(cue, subject):
         # "S, he said, S2" / "S, he said": the cue hangs off the reported clause
         head = cue.head
@@ -241,6 +244,26 @@ def _content(cue, subject):
     if that is not None:
         return that
     return _object_content(cue)
+
+
+def _clause_after_a_time_phrase(cue):
+    """ "Lund said before the vote she would back it": the parser took "before" for the
+    clause's conjunction; the clause with its own subject is the message, the time phrase before it
+    the reporter's."""
+    for c in cue.children:
+        if c.dep_ != "advcl" or c.i < cue.i or any(m.dep_ == "mark" for m in c.children):
+            continue
+        subject = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        phrase = next(
+            (x for x in c.children if x.dep_ == "prep" and x.i == cue.i + 1 and x.right_edge.i < subject.left_edge.i),
+            None,
+        )
+        if phrase is not None and subject.left_edge.i == phrase.right_edge.i + 1:
+            _left, right = _clause_content(cue, c)
+            return subject.left_edge, right
+    return None
 
 
 # Clauses of the reporter's inside a reported clause, where the speaker's words end:

@@ -626,3 +626,15 @@ def test_a_name_in_the_lead_clause_is_not_the_speaker_of_a_parenthetical_cue(ext
     )
     [st] = extract(text)
     assert st.speaker.name == "Anders Holt Jr."
+
+
+def test_a_time_phrase_between_cue_and_clause_is_the_reporters(extract):
+    # the parser reads "after" as the clause's conjunction
+    text = HEAD + "Lund said before the vote she would not back the levy if it were raised again."
+    [st] = extract(text)
+    assert (st.speaker.name, st.quote) == ("Lund", "she would not back the levy if it were raised again")
+
+
+def test_the_first_lady_can_speak(extract):
+    text = HEAD + "Ingrid Lund spoke on Monday.\n\nThe first lady said the levy was a mistake."
+    assert [(s.speaker.name, s.quote) for s in extract(text)] == [("first lady", "the levy was a mistake")]
