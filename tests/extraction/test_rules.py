@@ -630,9 +630,9 @@ def test_a_name_in_the_lead_clause_is_not_the_speaker_of_a_parenthetical_cue(ext
 
 def test_a_time_phrase_between_cue_and_clause_is_the_reporters(extract):
     # the parser reads "after" as the clause's conjunction
-    text = HEAD + "Lund said before the vote she would not back the levy if it were raised again."
+    text = HEAD + "Lund said after the summit he would not sign the treaty if it were changed."
     [st] = extract(text)
-    assert (st.speaker.name, st.quote) == ("Lund", "she would not back the levy if it were raised again")
+    assert (st.speaker.name, st.quote) == ("Lund", "he would not sign the treaty if it were changed")
 
 
 def test_the_first_lady_can_speak(extract):
