@@ -50,7 +50,8 @@ def from_body(text: str, published: date | str | None, body: Body) -> Article:
     if isinstance(published, str):
         published = date.fromisoformat(published) if published else None
     qs = quotes_mod.find_quotes(text, body.paragraphs)
-    qs = sorted(qs + colon.transcript_quotes(text, body.paragraphs, qs), key=lambda q: q.start)
+    qs = qs + colon.transcript_quotes(text, body.paragraphs, qs)
+    qs = sorted(qs + colon.block_quotes(text, body.paragraphs, qs), key=lambda q: q.start)
     by_para: dict[int, list[Quote]] = defaultdict(list)
     for q in qs:
         by_para[q.paragraph].append(q)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import cues, reported
 from .quotes import Quote
 from .reported import Attribution
 
@@ -39,6 +40,64 @@ def transcript_quotes(text: str, paragraphs, quotes: list[Quote]) -> list[Quote]
         if m and _words(text[ps + m.end() : pe]) >= MIN_WORDS:
             out.append(Quote(ps + m.end(), pe, p, run=-(p + 1)))
     return out
+
+
+# "made the following comment:", "issued this statement:"
+INTRODUCING_NOUNS = cues.SAID_NOUNS | cues.SPEECH_NOUNS
+# "The governor added:" / "Limbaugh continued:": a short paragraph of a speaker and a cue, ending in a
+# colon, introduces the next paragraph as a block quotation (web pages set such quotations apart
+# without marks).
+INTRODUCTION_MAX_WORDS = 12
+INTRODUCING_CUE = re.compile(
+    r"\b(?:said|says|added|adds|continued|continues|wrote|writes|told|tells|tweeted|declared|explained"
+    r"|remarked|stated|replied|responded|answered|argued|insisted|warned|asked)\b"
+)
+
+
+def block_quotes(text: str, paragraphs, quotes: list[Quote]) -> list[Quote]:
+    """A paragraph without quotation marks after "X added:" is X's words, set apart as a block."""
+    have = {q.paragraph for q in quotes}
+    out = []
+    for p in range(1, len(paragraphs)):
+        ps, pe = paragraphs[p]
+        intro = text[paragraphs[p - 1][0] : paragraphs[p - 1][1]].strip()
+        if (
+            p in have
+            or p - 1 in have
+            or not intro.endswith(":")
+            or _words(intro) > INTRODUCTION_MAX_WORDS
+            or not INTRODUCING_CUE.search(intro)
+            or _words(text[ps:pe]) < MIN_WORDS
+        ):
+            continue
+        out.append(Quote(ps, pe, p, run=-(p + 1), block=True))
+    return out
+
+
+def introduces_next(article, p: int) -> bool:
+    """Does paragraph p end in a colon before a paragraph that is a quotation from its start?"""
+    ps, pe = article.paragraphs[p]
+    nxt = article.by_para.get(p + 1, [])
+    return (
+        article.text[ps:pe].rstrip().endswith(":")
+        and bool(nxt)
+        and nxt[0].start <= article.paragraphs[p + 1][0] + 1
+    )
+
+
+def introduction(doc, offset: int, paragraph: int) -> Attribution | None:
+    """The speaker and cue of "The governor added:" or "Varga made the following comment:"
+    before a quotation set apart in the next paragraph, or None."""
+    for tok in reversed(doc):
+        if tok.pos_ in ("VERB", "AUX") and reported.is_speech_lemma(tok):
+            cue = tok
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in INTRODUCING_NOUNS and tok.head.pos_ == "VERB":
+            cue = tok.head  # "made the following comment", "issued this statement"
+        else:
+            continue
+        subject = reported.speaker_of(cue)
+        return None if subject is None else reported.attribution_for(paragraph, offset, cue, subject)
+    return None
 
 
 def colon_attributions(

@@ -224,8 +224,12 @@ def _neighbour_speaker(p: int, article: Article, atts_by_para, own: Ownership) -
     prev = by_para.get(p - 1, [])
     if not prev and atts_by_para.get(p - 1):
         # 'Okafor said the ferry would run.' / '"The harbour is ready, ...'
+        # ... or whoever introduces the quotation with a colon ('The governor added:')
+        block = article.text[paras[p - 1][0] : paras[p - 1][1]].rstrip().endswith(":")
         named = [
-            a for a in atts_by_para[p - 1] if a.subject is not None and a.subject.pos_ in ("PROPN", "PRON")
+            a
+            for a in atts_by_para[p - 1]
+            if a.subject is not None and (block or a.subject.pos_ in ("PROPN", "PRON"))
         ]
         if named:
             return named[-1]

@@ -82,6 +82,10 @@ def read(article: Article) -> tuple[speakers.PersonIndex, dict[int, list[Attribu
         index.add_doc(doc, ps, p, skip=article.in_quote)
         atts_by_para[p] = reported.find_attributions(doc, ps, p, mask)
         atts_by_para[p].extend(colon.colon_attributions(doc, ps, p, para_quotes, article.text))
+        if colon.introduces_next(article, p) and not atts_by_para[p]:
+            intro = colon.introduction(doc, ps, p)
+            if intro is not None:
+                atts_by_para[p].append(intro)
     index.finish(
         [(doc, ps) for (ps, _pe), doc in zip(article.paragraphs, article.docs, strict=True)],
         skip=article.in_quote,

@@ -30,6 +30,7 @@ class Quote:
     closed: bool = True
     continues: bool = False  # runs on into the next paragraph
     run: int = -1  # quotes that form one multi-paragraph quotation share a run id
+    block: bool = False  # a paragraph set apart without marks after "X added:" (colon.block_quotes)
 
     def inner(self, text: str) -> str:
         return text[self.start : self.end].strip("“”„«»\"'` ,")
@@ -46,7 +47,8 @@ def _family(mark: str) -> str:
 def _role(para: str, i: int, mark: str) -> str:
     """'open', 'close' or 'either' for a mark at position i of a paragraph."""
     if mark in OPEN_ONLY:
-        return "open"
+        # '... is 51 percent.“' at the paragraph's end: a closing mark set the wrong way round
+        return "either" if i > 0 and not para[i + len(mark) :].strip() else "open"
     if mark in CLOSE_ONLY:
         return "close"
     before = para[i - 1] if i > 0 else " "

@@ -257,7 +257,11 @@ def _clause_after_a_time_phrase(cue):
         if subject is None:
             continue
         phrase = next(
-            (x for x in c.children if x.dep_ == "prep" and x.i == cue.i + 1 and x.right_edge.i < subject.left_edge.i),
+            (
+                x
+                for x in c.children
+                if x.dep_ == "prep" and x.i == cue.i + 1 and x.right_edge.i < subject.left_edge.i
+            ),
             None,
         )
         if phrase is not None and subject.left_edge.i == phrase.right_edge.i + 1:
@@ -658,6 +662,29 @@ def _message_words(tok, lemma: str, words: list[str]) -> list[str]:
     if any(c.dep_ == "oprd" for c in tok.children):
         words = ["as", *words]  # "called the levy a tax on work": a judgement, said
     return words
+
+
+def is_speech_lemma(tok) -> bool:
+    """Is this verb a cue of speech ("added", "continued", "wrote")?"""
+    return _verb_lemma(tok) in cues.SPEECH_VERBS
+
+
+def speaker_of(cue):
+    """The speaker token of a cue, or None."""
+    return _subject(cue)
+
+
+def attribution_for(paragraph: int, offset: int, cue, subject) -> Attribution:
+    """An attribution of the one-word cue ``cue`` to ``subject``, with no content of its own."""
+    return _attribution(
+        paragraph,
+        offset,
+        cue=cue.text,
+        cue_first=cue,
+        cue_last=cue,
+        subject=subject,
+        speaker=_speaker_tokens(subject),
+    )
 
 
 def _speaker_tokens(subject):

@@ -60,3 +60,9 @@ def test_block_quotation_in_straight_marks_does_not_run_into_a_curly_quote():
     _, qs = _quotes(text)
     assert len({q.run for q in qs}) == 2
     assert not qs[0].continues
+
+
+def test_an_opening_mark_at_the_paragraphs_end_closes_the_quote():
+    texts, qs = _quotes("“The ferry is late again. It was late last week too.“\n\nThe council met.")
+    assert texts == ["“The ferry is late again. It was late last week too.“"]
+    assert qs[0].closed and not qs[0].continues

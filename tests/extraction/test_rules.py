@@ -638,3 +638,24 @@ def test_a_time_phrase_between_cue_and_clause_is_the_reporters(extract):
 def test_the_first_lady_can_speak(extract):
     text = HEAD + "Ingrid Lund spoke on Monday.\n\nThe first lady said the levy was a mistake."
     assert [(s.speaker.name, s.quote) for s in extract(text)] == [("first lady", "the levy was a mistake")]
+
+
+def test_a_paragraph_set_apart_after_x_added_colon_is_a_block_quotation(extract):
+    text = HEAD + (
+        "Governor Anders Holt spoke at length about the harbour levy on Monday.\n\n"
+        "The governor added:\n\n"
+        "It is typical of the council. They know nothing, but the talking never stops.\n\n"
+        "The council did not reply."
+    )
+    [st] = extract(text)
+    assert (st.speaker.name, st.kind) == ("Anders Holt", "direct")
+    assert st.quote == "It is typical of the council. They know nothing, but the talking never stops."
+
+
+def test_a_quotation_introduced_by_made_the_following_comment(extract):
+    text = HEAD + (
+        "On July 6, Senator Ingrid Lund made the following comment:\n\n"
+        "“For young people who have left school, the jobless rate is 33 percent. It is higher in the north.“"
+    )
+    [st] = extract(text)
+    assert (st.speaker.name, st.kind) == ("Ingrid Lund", "direct")
