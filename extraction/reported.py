@@ -118,7 +118,7 @@ def _subject(cue, mask=None):
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not (mask and mask.covers(c.idx))]
         if subjects:
-            subject = min(subjects, key=lambda c: abs(c.i - cue.i))
+            subject = _named_over_described(min(subjects, key=lambda c: abs(c.i - cue.i)), subjects)
             if (subject.lower_ in RELATIVE_PRONOUNS or _some_of_whom(subject)) and tok.dep_ == "relcl":
                 return _antecedent(tok.head)  # "Senator Ana Ruiz, who said ...": the antecedent speaks
             return _name_before_cue(subject, cue)
@@ -149,6 +149,19 @@ def _subject(cue, mask=None):
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i and child.ent_type_ == "PERSON":
             return child
     return None
+
+
+def _named_over_described(subject, subjects):
+    """ "Ivo Marsh, the secretary general of the league, vowed ...": the parser made both the name and
+    its appositive subjects of the cue; the name speaks."""
+    if subject.ent_type_ == "PERSON":
+        return subject
+    for other in subjects:
+        if other.ent_type_ == "PERSON" and other.i < subject.i:
+            between = subject.doc[other.i + 1 : subject.left_edge.i]
+            if len(between) == 1 and between[0].text == ",":
+                return other
+    return subject
 
 
 def _name_before_cue(subject, cue):

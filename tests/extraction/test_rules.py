@@ -659,3 +659,13 @@ def test_a_quotation_introduced_by_made_the_following_comment(extract):
     )
     [st] = extract(text)
     assert (st.speaker.name, st.kind) == ("Ingrid Lund", "direct")
+
+
+def test_a_name_and_its_appositive_both_parsed_as_subjects_the_name_speaks(nlp):
+    parse = (
+        "Ivo/PROPN/compound/1/B-PERSON Marsh/PROPN/nsubj/7/I-PERSON ,/PUNCT/punct/7/O the/DET/det/5/O "
+        "league/NOUN/compound/5/O secretary/NOUN/nsubj/7/O ,/PUNCT/punct/5/O vowed/VERB/ROOT/7/O "
+        "to/PART/aux/9/O resign/VERB/xcomp/7/O ./PUNCT/punct/7/O"
+    )
+    [att] = _attributions_of_parse(nlp, parse, {"vowed": "vow"})
+    assert att.subject.text == "Marsh"
