@@ -934,15 +934,23 @@ def _topic_continued(index: PersonIndex, start: int, pos: int, gender: str) -> b
 # whatever their office ("nominee", "candidate", "businessman" name someone other than the last
 # speaker too often to be guessed).
 LEGISLATOR_NOUNS = frozenset("lawmaker legislator politician".split())
+# ... and offices held by one person, when the article named nobody with that office
+OFFICES_IN_FOCUS = frozenset("senator governor mayor congressman congresswoman".split())
 
 
 def person_in_focus(subject, pos: int, index: PersonIndex, statements_before, blocked):
-    """The person "The Republican lawmaker, who ..., said" stands for when no one in the article was
-    named with those words: the nearest speaker before it, when that is a person with a name."""
+    """The person "The Republican lawmaker, who ..., said" or "the Vermont senator said" stands for when
+    no one in the article was named with those words: the nearest speaker before it, when that is a
+    person with a name."""
     phrase = _phrase_tokens(subject)
     if not phrase or phrase[0].lower_ != "the" or any(t.lower_ in ("for", "of", "to") for t in phrase):
         return None
-    if roles.normalize_word(subject.lemma_) not in LEGISLATOR_NOUNS:
+    noun = roles.normalize_word(subject.lemma_)
+    if noun in OFFICES_IN_FOCUS:
+        # "the Vermont senator" when no one was named senator: the story's speaker, but only then
+        if any(noun in p.roles for p in index.by_name.values()):
+            return None
+    elif noun not in LEGISLATOR_NOUNS:
         return None
     last = _nearest_speaker(statements_before, pos, blocked)
     if last is None or not last[3] or last[2] != SpeakerType.PERSON:

@@ -290,3 +290,15 @@ def test_a_full_name_of_the_other_gender_is_a_relative_not_the_same_person(extra
     )
     [st] = extract(text)
     assert st.speaker.name == "Halvorsen"
+
+
+def test_an_office_no_one_was_named_with_is_the_speaker_in_focus(extract):
+    text = HEAD + (
+        "Ingrid Lund offered some pointed advice to the council on Friday.\n\n"
+        '"We have to back away from personality," Lund said.\n\n'
+        "Asked about the harbour, the Vermont senator said some people still felt that way."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Ingrid Lund", "Ingrid Lund"]
+    # named senator elsewhere: the description is left as printed rather than guessed
+    text2 = text.replace("Ingrid Lund offered", "Sen. Anders Holt met Ingrid Lund, who offered")
+    assert extract(text2)[-1].speaker.name != "Ingrid Lund"
