@@ -471,6 +471,8 @@ def _title_before(doc, i: int) -> list[str]:
         if t.pos_ == "DET":
             words.insert(0, t.text)
             break
+        if low == "of" and any(w.lower().rstrip(".") in roles.HONORIFICS for w in words):
+            break  # "the chairman of Mrs. [Clinton]'s campaign": the office is someone else's
         words.insert(0, t.text)
         j -= 1
     return words

@@ -302,3 +302,13 @@ def test_an_office_no_one_was_named_with_is_the_speaker_in_focus(extract):
     # named senator elsewhere: the description is left as printed rather than guessed
     text2 = text.replace("Ingrid Lund offered", "Sen. Anders Holt met Ingrid Lund, who offered")
     assert extract(text2)[-1].speaker.name != "Ingrid Lund"
+
+
+def test_an_office_before_of_and_an_honorific_is_not_the_named_persons(extract):
+    # "the chairman of Mrs. Lund's campaign" is Holt's office: Lund is no chairman, and no "he"
+    text = HEAD + (
+        '"It will be our first task," said Anders Holt, the chairman of Mrs. Lund\'s campaign.\n\n'
+        "But Mrs. Lund will face the same fire President Berg has. He noted that, like him, Mrs. Lund "
+        "had been attacked on the coast for saying the fleet would shrink."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Anders Holt", "Berg"]
