@@ -120,7 +120,8 @@ def _subject(cue, mask=None):
         if subjects:
             subject = _named_over_described(min(subjects, key=lambda c: abs(c.i - cue.i)), subjects)
             if (subject.lower_ in RELATIVE_PRONOUNS or _some_of_whom(subject)) and tok.dep_ == "relcl":
-                return _antecedent(tok.head)  # "Senator Ana Ruiz, who said ...": the antecedent speaks
+                # "Senator Ana Ruiz, who said ...": the antecedent speaks
+                return _antecedent(_nearest_of_list(tok.head, subject))
             return _name_before_cue(subject, cue)
         found, tok = _climb(tok)
         if found is not None:
@@ -149,6 +150,18 @@ def _subject(cue, mask=None):
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i and child.ent_type_ == "PERSON":
             return child
     return None
+
+
+def _nearest_of_list(head, relative):
+    """ "... Ana Ruiz, Tomas Lund and Sven Ekdal, who joked ...": a relative clause the parser hung on
+    an earlier name of a list belongs to the name right before "who"."""
+    j = relative.i - 1
+    while j > head.i and relative.doc[j].is_punct:
+        j -= 1
+    nearest = relative.doc[j]
+    if nearest.i > head.i and nearest.ent_type_ == "PERSON" and nearest in head.conjuncts:
+        return nearest
+    return head
 
 
 def _named_over_described(subject, subjects):

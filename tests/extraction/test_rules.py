@@ -669,3 +669,16 @@ def test_a_name_and_its_appositive_both_parsed_as_subjects_the_name_speaks(nlp):
     )
     [att] = _attributions_of_parse(nlp, parse, {"vowed": "vow"})
     assert att.subject.text == "Marsh"
+
+
+def test_who_after_a_list_of_names_is_the_last_name(nlp):
+    # the parser hung "who joked" on the second name of the list
+    parse = (
+        "guests/NOUN/ROOT/0/O like/ADP/prep/0/O Anna/PROPN/compound/3/B-PERSON Berg/PROPN/pobj/1/I-PERSON "
+        ",/PUNCT/punct/3/O Tomas/PROPN/compound/6/B-PERSON Lund/PROPN/conj/3/I-PERSON and/CCONJ/cc/6/O "
+        "Sven/PROPN/compound/9/B-PERSON Ekdal/PROPN/conj/6/I-PERSON ,/PUNCT/punct/6/O who/PRON/nsubj/12/O "
+        "joked/VERB/relcl/6/O that/SCONJ/mark/16/O the/DET/det/15/O museum/NOUN/nsubj/16/O "
+        "waits/VERB/ccomp/12/O ./PUNCT/punct/0/O"
+    )
+    [att] = _attributions_of_parse(nlp, parse, {"joked": "joke"})
+    assert att.subject.text == "Ekdal"
