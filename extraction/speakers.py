@@ -60,6 +60,10 @@ PLURAL_SPEAKER_CHARS = 1500
 MAX_TITLED_NAME_WORDS = 4
 
 
+# "the Clinton campaign", "Varga's plan": a name in passing, not the subject of the story
+MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")
+
+
 @dataclass
 class Person:
     name: str
@@ -164,7 +168,21 @@ class PersonIndex:
                 if t.dep_ == "compound" or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
                     continue  # part of a longer name
                 p = self.by_name.get(t.lower_) or self.by_surname[t.lower_]
-                extra.append(Mention(pos, pos + len(t), paragraph, p, t.dep_ in ("nsubj", "nsubjpass")))
+                subj = t.dep_ in ("nsubj", "nsubjpass")
+                sent = t.sent
+                extra.append(
+                    Mention(
+                        pos,
+                        pos + len(t),
+                        paragraph,
+                        p,
+                        subj,
+                        offset + sent.start_char,
+                        offset + sent.end_char,
+                        subj and _heads_main_clause(t),
+                        t.dep_ in MODIFIER_DEPS,
+                    )
+                )
         if extra:
             self.mentions = sorted(self.mentions + extra, key=lambda m: m.start)
 
@@ -208,7 +226,7 @@ class PersonIndex:
                     offset + sent.start_char,
                     offset + sent.end_char,
                     subj and _heads_main_clause(root),
-                    root.dep_ in ("compound", "poss", "amod", "nmod"),
+                    root.dep_ in MODIFIER_DEPS,
                 )
             )
             if not p.gender_from_title:
