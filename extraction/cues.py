@@ -145,6 +145,9 @@ NEGATORS = frozenset("not n't never no neither nor without".split())
 REFUSALS = frozenset("decline refuse fail".split())
 # "wants to say", "plans to announce": not said yet. ("appeared to suggest", "tried to argue" are said.)
 INTENT = frozenset("want plan hope intend expect wish prepare aim".split())
+# "needs to tell", "allow companies to tell", "require the police to tell": owed or permitted, not
+# said. (Passive "was forced to admit", "was allowed to say" report speech that happened.)
+OBLIGATION = frozenset("need require allow permit".split())
 
 
 def is_speech_lemma(lemma: str) -> bool:
@@ -171,6 +174,9 @@ def is_negated(tok, mask=None) -> bool:
         head = head.head
         if head.lemma_ in REFUSALS or head.lemma_ in INTENT:
             return True
+        if head.lemma_ in OBLIGATION and not any(c.dep_ == "auxpass" for c in head.children):
+            return True  # "Lund needs to tell the truth", "rules that require firms to tell"
+
         if any(c.dep_ == "neg" for c in head.children):
             return True
     return False

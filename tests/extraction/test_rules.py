@@ -682,3 +682,8 @@ def test_who_after_a_list_of_names_is_the_last_name(nlp):
     )
     [att] = _attributions_of_parse(nlp, parse, {"joked": "joke"})
     assert att.subject.text == "Ekdal"
+
+
+def test_speech_that_is_owed_or_permitted_is_not_reported(extract):
+    assert extract(HEAD + "Lund needs to tell voters that the harbour is safe.") == []
+    assert extract(HEAD + "The rules allow ferry companies to tell one port that a vessel is a barge.") == []
