@@ -256,7 +256,14 @@ def _content(cue, subject):
         c for c in clauses if c.i > cue.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
     ]
     if clauses:
-        return _clause_content(cue, min(marked or clauses, key=lambda t: abs(t.i - cue.i)))
+        chosen = min(marked or clauses, key=lambda t: abs(t.i - cue.i))
+        if chosen.i < cue.i:
+            # 'In her book, "Raise a Harbour Saver," Lund suggested putting aside ...': a message
+            # after the cue beats a clause the parser hung before it
+            after = _object_content(cue)
+            if after is not None and after[1].i - after[0].i + 1 >= cues.MESSAGE_MIN_WORDS:
+                return after
+        return _clause_content(cue, chosen)
     fronted = _clause_after_a_time_phrase(cue)
     if fronted is not None:
         return fronted

@@ -687,3 +687,12 @@ def test_who_after_a_list_of_names_is_the_last_name(nlp):
 def test_speech_that_is_owed_or_permitted_is_not_reported(extract):
     assert extract(HEAD + "Lund needs to tell voters that the harbour is safe.") == []
     assert extract(HEAD + "The rules allow ferry companies to tell one port that a vessel is a barge.") == []
+
+
+def test_a_message_after_the_cue_beats_a_quoted_title_parsed_before_it(extract):
+    text = HEAD + (
+        'In her 2019 book, "Raise a Harbour Saver," Ms. Lund suggested putting aside the coins from '
+        "every ferry ticket."
+    )
+    [st] = extract(text)
+    assert (st.kind, st.quote) == ("indirect", "putting aside the coins from every ferry ticket")
