@@ -32,6 +32,8 @@ SECOND_SPEECH_ACT = re.compile(
 # ... or saying what the first part was about (", referring to the audit."), when the sentence
 # ends there; a gesture or circumstance mid-sentence (", pointing to the fields, “and ...") does not.
 REPORTER_FRAME = re.compile(r",\s+(?:referring|speaking\s+(?:of|about)|citing)\b")
+DASHES = ("—", "―", "–", "--")
+QUOTE_OPENING = re.compile(r"\s*(?:``|''|[“\"])")
 # A tail marker this early is part of the message ("said that — for now — ..."), not its end.
 TAIL_MIN_WORDS = 4
 
@@ -180,6 +182,8 @@ def cut_tail(text: str, s: int, e: int, in_quote, clause: bool) -> int:
     rx = TAIL_CLAUSE if clause else TAIL_OBJECT
     for m in rx.finditer(text, s, e):
         if _words(text[s : m.start()]) >= TAIL_MIN_WORDS and not in_quote(m.start()):
+            if m.group().strip() in DASHES and QUOTE_OPENING.match(text, m.end()):
+                continue  # '... overlooked -- "the captain but also the deckhand"': the speaker's words
             return m.start()
     return e
 

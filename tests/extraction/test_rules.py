@@ -696,3 +696,12 @@ def test_a_message_after_the_cue_beats_a_quoted_title_parsed_before_it(extract):
     )
     [st] = extract(text)
     assert (st.kind, st.quote) == ("indirect", "putting aside the coins from every ferry ticket")
+
+
+def test_a_dash_before_a_quotation_does_not_end_the_speakers_words(extract):
+    text = HEAD + (
+        "Ingrid Lund said the museum would tell the stories of people who are often overlooked -- "
+        "“the captain but also the deckhand, the owner but also the porter.”"
+    )
+    [st] = extract(text)
+    assert st.kind == "mixed" and st.quote.endswith("the owner but also the porter.”")
