@@ -530,9 +530,39 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.SAID_NOUNS:
                 att = _noun_attribution(doc, tok, offset, paragraph, mask)
             att = att or _verb_attribution(doc, tok, offset, paragraph, mask)
+            att = att or _verb_tagged_as_noun(doc, tok, offset, paragraph, mask)
         if att is not None:
             out.append(att)
     return out
+
+
+def _verb_tagged_as_noun(doc, tok, offset: int, paragraph: int, mask: QuoteMask) -> Attribution | None:
+    """ "Varga charges that the towns ...", "Varga claims that ...": a speech verb in -s right after a
+    name, tagged as a plural noun; the "that" clause after it is the message."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or not 0 < tok.i < len(doc) - 1 or mask.covers(tok.idx):
+        return None
+    name, that = doc[tok.i - 1], doc[tok.i + 1]
+    if not (name.pos_ == "PROPN" or name.text[:1].isupper()) or name.is_punct:
+        return None
+    if that.lower_ != "that" or that.dep_ != "mark" or _verb_lemma_of_s_form(tok.lower_) not in cues.SPEECH_VERBS:
+        return None
+    clause = that.head
+    if clause.i <= tok.i:
+        return None
+    base = _attribution(paragraph, offset, cue=tok.text, cue_first=tok, cue_last=tok, subject=name, speaker=[name])
+    base.content = (offset + that.idx, offset + clause.right_edge.idx + len(clause.right_edge))
+    base.clause = True
+    return base
+
+
+def _verb_lemma_of_s_form(word: str) -> str:
+    """ "charges" -> "charge", "claims" -> "claim", "argues" -> "argue", "says" -> "say"."""
+    if not word.endswith("s"):
+        return ""
+    stem = word[:-1]
+    if stem in cues.SPEECH_VERBS:
+        return stem
+    return word[:-2] if word.endswith("es") else stem
 
 
 def _is_cue(tok, lemma: str, mask: QuoteMask) -> bool:

@@ -705,3 +705,16 @@ def test_a_dash_before_a_quotation_does_not_end_the_speakers_words(extract):
     )
     [st] = extract(text)
     assert st.kind == "mixed" and st.quote.endswith("the owner but also the porter.”")
+
+
+def test_a_speech_verb_tagged_as_a_plural_noun_after_a_name(extract):
+    text = HEAD + (
+        "Ingrid Lund spoke on Monday.\n\n"
+        "Lund charges that towns that stand to benefit from the deal donated millions of dollars to the "
+        "foundation."
+    )
+    [st] = extract(text)
+    assert (st.speaker.name, st.quote) == (
+        "Ingrid Lund",
+        "that towns that stand to benefit from the deal donated millions of dollars to the foundation",
+    )
