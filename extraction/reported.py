@@ -537,7 +537,7 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
 
 
 def _verb_tagged_as_noun(doc, tok, offset: int, paragraph: int, mask: QuoteMask) -> Attribution | None:
-    """ "Varga charges that the towns ...", "Varga claims that ...": a speech verb in -s right after a
+    """ "Varga charges that the ports ...", "Varga claims that ...": a speech verb in -s right after a
     name, tagged as a plural noun; the "that" clause after it is the message."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or not 0 < tok.i < len(doc) - 1 or mask.covers(tok.idx):
         return None

@@ -710,11 +710,10 @@ def test_a_dash_before_a_quotation_does_not_end_the_speakers_words(extract):
 def test_a_speech_verb_tagged_as_a_plural_noun_after_a_name(extract):
     text = HEAD + (
         "Ingrid Lund spoke on Monday.\n\n"
-        "Lund charges that towns that stand to benefit from the deal donated millions of dollars to the "
-        "foundation."
+        "Lund charges that ports that hope to gain from the treaty gave large sums to the foundation."
     )
     [st] = extract(text)
     assert (st.speaker.name, st.quote) == (
         "Ingrid Lund",
-        "that towns that stand to benefit from the deal donated millions of dollars to the foundation",
+        "that ports that hope to gain from the treaty gave large sums to the foundation",
     )
