@@ -169,7 +169,7 @@ def is_negated(tok, mask=None) -> bool:
     head = tok
     # walk up through "declined to comment", "refused to say", "did not want to say"
     for _ in range(3):
-        if head.dep_ not in ("xcomp", "aux", "ccomp") or head.head is head:
+        if head.dep_ not in ("xcomp", "aux", "ccomp") or head.head == head:
             break
         head = head.head
         if head.lemma_ in REFUSALS or head.lemma_ in INTENT:

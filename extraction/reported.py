@@ -94,7 +94,7 @@ def _antecedent(noun):
     """The person a relative clause's noun stands for: "Varga is a veteran and a critic who said
     ...": the critic is Varga, the subject the noun is said of."""
     head = noun
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head != head:
         head = head.head
     if noun.ent_type_ != "PERSON" and head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
         return head.head  # "Ruth Albers, a clerk at the ministry who said ...": Albers
@@ -217,7 +217,7 @@ def _climb(tok):
         if quoted:
             return quoted[0], None  # "The Gazette quoted Ruth Albers as saying ...": she said it
         return None, verb
-    if tok.dep_ in ("conj", "xcomp", "advcl") and head is not tok:
+    if tok.dep_ in ("conj", "xcomp", "advcl") and head != tok:
         return None, head
     return None, None
 
@@ -453,7 +453,7 @@ def _nested_cue_start(comp, cue) -> int | None:
     starts = [
         t.left_edge.i
         for t in comp.subtree
-        if t is not cue
+        if t != cue
         and cues.is_speech_lemma(_verb_lemma(t))
         and any(x.dep_ == "nsubj" for x in t.children)
     ]
@@ -475,17 +475,17 @@ def _hanging_that_clause(cue):
     for t in cue.doc[cue.i + 1 : limit + 1]:
         if (
             t.lower_ == "that"
-            and t.dep_ == "mark"
+            and (t.dep_ == "mark" or _relative_that_before_a_subject(t))
             and t.head.i > t.i
             and t.head.dep_ in ("acl", "relcl", "ccomp")
         ):
-            if t.head.head is cue or t.i - cue.i > HANGING_THAT_MAX_TOKENS:
+            if t.head.head == cue or t.i - cue.i > HANGING_THAT_MAX_TOKENS:
                 return None  # an ordinary ccomp (the caller's), or too far to be the cue's
             noun = t.head.head
             setting = (
                 noun.dep_ == "pobj"
                 and noun.head.dep_ == "prep"
-                and noun.head.head is cue
+                and noun.head.head == cue
                 and _is_setting(noun.head)
             )
             if (
@@ -498,6 +498,17 @@ def _hanging_that_clause(cue):
         if (t.is_punct and t.text in ".;:!?") or (_verb_lemma(t) and cues.is_speech_lemma(_verb_lemma(t))):
             return None  # the sentence ends, or another cue takes over ("with Ekwall adding that")
     return None
+
+
+def _relative_that_before_a_subject(t) -> bool:
+    """ "tweeted in the early hours that Berg was ...": the parser read "that" as a relative pronoun
+    (the object of "was"), but the clause has a subject of its own: "that" opens a message."""
+    clause = t.head
+    return (
+        t.dep_ in ("dobj", "nsubj")
+        and clause.dep_ == "relcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > t.i for c in clause.children)
+    )
 
 
 def _trim(doc, left: int, right: int) -> tuple[int, int] | None:
@@ -825,6 +836,8 @@ def _person_like(noun) -> bool:
         and any(c.dep_ in ("appos", "acl") for c in noun.children)
     ):
         return True  # "Okafor, repeating ..., told the assembly"
+    if noun.is_sent_start and noun.text[:1].isupper() and noun.tag_ == "NN" and not any(noun.children):
+        return True  # "Lund tweeted ...": a bare singular noun opening the sentence is a surname
     if lemma.endswith(PERSON_SUFFIXES) and lemma not in ("plan", "campaign"):
         return True
     if lemma.endswith(("er", "or", "ant", "ent")) and lemma not in NOT_PERSON_ER and len(lemma) > 4:

@@ -277,7 +277,7 @@ def _heads_main_clause(root) -> bool:
     if root.dep_ == "appos":
         root = root.head
     verb = root.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     return verb.dep_ == "ROOT"
 

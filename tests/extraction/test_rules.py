@@ -717,3 +717,13 @@ def test_a_speech_verb_tagged_as_a_plural_noun_after_a_name(extract):
         "Ingrid Lund",
         "that ports that hope to gain from the treaty gave large sums to the foundation",
     )
+
+
+def test_that_read_as_a_relative_pronoun_after_a_time_phrase_opens_the_message(extract):
+    # "that" parsed as the object of a relative clause on "hours"; "Lund" tagged a common noun
+    text = HEAD + (
+        "Ingrid Lund spoke on Monday.\n\n"
+        "Lund tweeted in the early morning hours that Berg was “disgusting” and “a con”."
+    )
+    [st] = extract(text)
+    assert (st.speaker.name, st.kind, st.quote) == ("Ingrid Lund", "mixed", "that Berg was “disgusting” and “a con”")
