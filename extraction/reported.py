@@ -114,6 +114,9 @@ def _antecedent(noun):
 def _subject(cue, mask=None):
     """The speaker token for a cue, climbing through "X said A and added B", "..., accusing them".
     A subject inside quotation marks belongs to the quoted words, not to the cue."""
+    shown = _shown_speaking(cue)
+    if shown is not None:
+        return shown
     tok = cue
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not (mask and mask.covers(c.idx))]
@@ -149,6 +152,17 @@ def _subject(cue, mask=None):
     for child in cue.children:
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i and child.ent_type_ == "PERSON":
             return child
+    return None
+
+
+def _shown_speaking(cue):
+    """ "The ad uses footage of Anna Berg asking, ...": the person the footage is of speaks, whatever
+    verb the parser hung the participle on."""
+    if cue.tag_ != "VBG" or cue.i == 0:
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.ent_type_ == "PERSON" and before.dep_ == "pobj" and before.head.lower_ == "of":
+        return before
     return None
 
 

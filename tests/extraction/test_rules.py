@@ -727,3 +727,9 @@ def test_that_read_as_a_relative_pronoun_after_a_time_phrase_opens_the_message(e
     )
     [st] = extract(text)
     assert (st.speaker.name, st.kind, st.quote) == ("Ingrid Lund", "mixed", "that Berg was “disgusting” and “a con”")
+
+
+def test_footage_of_a_person_asking_is_that_persons_quote(extract):
+    text = HEAD + "The ad uses footage of Anna Berg asking, “Why aren’t I fifty points ahead, you might ask?”"
+    [st] = extract(text)
+    assert (st.speaker.name, st.kind) == ("Anna Berg", "direct")
