@@ -20,6 +20,7 @@ HANGING_THAT_MAX_TOKENS = 12
 COMPLEMENT_DEPS = ("dobj", "dative", "xcomp", "prep", "oprd", "attr", "ccomp", "advcl", "npadvmod")
 # Prepositional phrases after a cue that say when or where it was said, not what.
 SETTING_PREPS = frozenset("in on at during after before at with via through from by over while".split())
+DURATION_UNITS = frozenset("second minute hour day week month year".split())
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday week month year morning
     evening night afternoon weekend""".split()
@@ -242,7 +243,10 @@ def _span_of(tokens) -> tuple[int, int]:
 
 
 def _is_setting(prep) -> bool:
-    """'in a statement', 'on Tuesday', 'in an interview with CNN': where or when, not what."""
+    """'in a statement', 'on Tuesday', 'in an interview with CNN', 'for five minutes': where, when or
+    how long, not what."""
+    if prep.lower_ == "for":
+        return any(t.dep_ == "pobj" and t.lemma_.lower() in DURATION_UNITS for t in prep.children)
     if prep.lower_ not in SETTING_PREPS:
         return False
     for t in prep.subtree:

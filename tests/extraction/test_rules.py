@@ -733,3 +733,12 @@ def test_footage_of_a_person_asking_is_that_persons_quote(extract):
     text = HEAD + "The ad uses footage of Anna Berg asking, “Why aren’t I fifty points ahead, you might ask?”"
     [st] = extract(text)
     assert (st.speaker.name, st.kind) == ("Anna Berg", "direct")
+
+
+def test_how_long_someone_spoke_is_no_message(extract):
+    text = HEAD + (
+        "The two women spoke for about five minutes.\n\n"
+        "Lund spoke for an hour about the harbour levy and the ferries.\n\n"
+        "Lund called for an inquiry into the harbour levy."
+    )
+    assert [s.quote for s in extract(text)] == ["for an inquiry into the harbour levy"]
