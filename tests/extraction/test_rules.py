@@ -737,7 +737,7 @@ def test_footage_of_a_person_asking_is_that_persons_quote(extract):
 
 def test_how_long_someone_spoke_is_no_message(extract):
     text = HEAD + (
-        "The two women spoke for about five minutes.\n\n"
+        "The two ministers spoke for about ten minutes.\n\n"
         "Lund spoke for an hour about the harbour levy and the ferries.\n\n"
         "Lund called for an inquiry into the harbour levy."
     )
