@@ -44,6 +44,7 @@ def transcript_quotes(text: str, paragraphs, quotes: list[Quote]) -> list[Quote]
 
 # "made the following comment:", "issued this statement:"
 INTRODUCING_NOUNS = cues.SAID_NOUNS | cues.SPEECH_NOUNS
+ISSUING_VERBS = frozenset("make issue give deliver release post offer send".split())
 # "The governor added:" / "Limbaugh continued:": a short paragraph of a speaker and a cue, ending in a
 # colon, introduces the next paragraph as a block quotation (web pages set such quotations apart
 # without marks).
@@ -90,12 +91,18 @@ def introduction(doc, offset: int, paragraph: int) -> Attribution | None:
     before a quotation set apart in the next paragraph, or None."""
     for tok in reversed(doc):
         if tok.pos_ in ("VERB", "AUX") and reported.is_speech_lemma(tok):
-            cue = tok
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in INTRODUCING_NOUNS and tok.head.pos_ == "VERB":
-            cue = tok.head  # "made the following comment", "issued this statement"
+            cue, subject = tok, reported.speaker_of(tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in INTRODUCING_NOUNS:
+            by = [g for c in tok.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+            if by:
+                cue, subject = tok, by[0]  # "how the website rated this statement by Lund:"
+            elif tok.head.lemma_ in ISSUING_VERBS:
+                cue = tok.head  # "made the following comment:", "issued this statement:"
+                subject = reported.speaker_of(cue)
+            else:
+                return None
         else:
             continue
-        subject = reported.speaker_of(cue)
         return None if subject is None else reported.attribution_for(paragraph, offset, cue, subject)
     return None
 

@@ -742,3 +742,11 @@ def test_how_long_someone_spoke_is_no_message(extract):
         "Lund called for an inquiry into the harbour levy."
     )
     assert [s.quote for s in extract(text)] == ["for an inquiry into the harbour levy"]
+
+
+def test_a_statement_rated_by_someone_else_is_not_theirs(extract):
+    text = HEAD + (
+        "The bias shows in how the website rated this statement by Lund on June 11:\n\n"
+        "“If you look at the harbour, the jobless rate for young people is 59 percent.”"
+    )
+    assert all(s.speaker.name != "website" for s in extract(text))
