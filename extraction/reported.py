@@ -232,9 +232,28 @@ def _climb(tok):
         if quoted:
             return quoted[0], None  # "The Gazette quoted Ruth Albers as saying ...": she said it
         return None, verb
+    if tok.dep_ == "conj" and _coordinated_with_the_outer_cue(tok):
+        return None, head.head
     if tok.dep_ in ("conj", "xcomp", "advcl") and head != tok:
         return None, head
     return None, None
+
+
+def _coordinated_with_the_outer_cue(tok) -> bool:
+    """ "May said the country would leave the market and suggested that ...": a speech verb the parser
+    coordinated with the reported clause's predicate belongs with the cue that reports it, when
+    the two differ in form ("would leave" / "suggested", "was disgusting" / "encouraged"). Same
+    forms ("said Berg resigned and blamed the council") stay with the clause's subject."""
+    head = tok.head
+    outer = head.head
+    return (
+        bool(_verb_lemma(tok))
+        and cues.is_speech_lemma(_verb_lemma(tok))
+        and head.dep_ == "ccomp"
+        and outer.pos_ == "VERB"
+        and cues.is_speech_lemma(_verb_lemma(outer))
+        and (head.pos_ != "VERB" or head.tag_ != tok.tag_)
+    )
 
 
 def _span_of(tokens) -> tuple[int, int]:

@@ -750,3 +750,12 @@ def test_a_statement_rated_by_someone_else_is_not_theirs(extract):
         "“If you look at the harbour, the jobless rate for young people is 59 percent.”"
     )
     assert all(s.speaker.name != "website" for s in extract(text))
+
+
+def test_a_cue_coordinated_with_the_reported_predicate_belongs_to_the_reporting_speaker(extract):
+    text = HEAD + (
+        "Prime Minister Anna Berg said this week that the country would formally declare its intention "
+        "to leave by March and suggested that it would withdraw from the single market.\n\n"
+        "Lund said Berg resigned on Monday and blamed the council for the delay."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Anna Berg", "Anna Berg", "Lund", "Anna Berg"]
