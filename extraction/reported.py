@@ -240,9 +240,9 @@ def _climb(tok):
 
 
 def _coordinated_with_the_outer_cue(tok) -> bool:
-    """ "May said the country would leave the market and suggested that ...": a speech verb the parser
+    """ "Berg said the nation would publish a plan and suggested that ...": a speech verb the parser
     coordinated with the reported clause's predicate belongs with the cue that reports it, when
-    the two differ in form ("would leave" / "suggested", "was disgusting" / "encouraged"). Same
+    the two differ in form ("would publish" / "suggested", "was late" / "urged"). Same
     forms ("said Berg resigned and blamed the council") stay with the clause's subject."""
     head = tok.head
     outer = head.head

@@ -754,8 +754,8 @@ def test_a_statement_rated_by_someone_else_is_not_theirs(extract):
 
 def test_a_cue_coordinated_with_the_reported_predicate_belongs_to_the_reporting_speaker(extract):
     text = HEAD + (
-        "Prime Minister Anna Berg said this week that the country would formally declare its intention "
-        "to leave by March and suggested that it would withdraw from the single market.\n\n"
+        "Prime Minister Anna Berg said on Monday that the nation would soon publish its plan to leave by "
+        "spring and suggested that it would quit the customs union.\n\n"
         "Lund said Berg resigned on Monday and blamed the council for the delay."
     )
     assert [s.speaker.name for s in extract(text)] == ["Anna Berg", "Anna Berg", "Lund", "Anna Berg"]
