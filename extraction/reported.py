@@ -184,12 +184,22 @@ def _named_over_described(subject, subjects):
     its appositive subjects of the cue; the name speaks."""
     if subject.ent_type_ == "PERSON":
         return subject
+    ordered = sorted(subjects, key=lambda t: t.i)
+    if len(ordered) > 1 and all(
+        _list_separator(subject.doc[a.right_edge.i + 1 : b.left_edge.i]) for a, b in zip(ordered, ordered[1:])
+    ):
+        return ordered[0]  # "The family, fishermen and harbour leaders demanded": a list, led by its first
     for other in subjects:
         if other.ent_type_ == "PERSON" and other.i < subject.i:
             between = subject.doc[other.i + 1 : subject.left_edge.i]
             if len(between) == 1 and between[0].text == ",":
                 return other
     return subject
+
+
+def _list_separator(tokens) -> bool:
+    """Do these tokens only separate the items of a list (", ", ", and ")?"""
+    return any(t.text == "," for t in tokens) and all(t.text == "," or t.dep_ == "cc" for t in tokens)
 
 
 def _name_before_cue(subject, cue):

@@ -759,3 +759,14 @@ def test_a_cue_coordinated_with_the_reported_predicate_belongs_to_the_reporting_
         "Lund said Berg resigned on Monday and blamed the council for the delay."
     )
     assert [s.speaker.name for s in extract(text)] == ["Anna Berg", "Anna Berg", "Lund", "Anna Berg"]
+
+
+def test_a_list_of_subjects_is_led_by_its_first(nlp):
+    # "family" and "fishermen" both parsed as subjects of "demanded"
+    parse = (
+        "The/DET/det/1/O family/NOUN/nsubj/6/O ,/PUNCT/punct/6/O fishermen/NOUN/nsubj/6/O and/CCONJ/cc/3/O "
+        "leaders/NOUN/conj/3/O demanded/VERB/ROOT/6/O that/SCONJ/mark/9/O councils/NOUN/nsubj/9/O "
+        "publish/VERB/ccomp/6/O it/PRON/dobj/9/O ./PUNCT/punct/6/O"
+    )
+    [att] = _attributions_of_parse(nlp, parse, {"demanded": "demand"})
+    assert att.subject.text == "family"
