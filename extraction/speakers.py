@@ -614,7 +614,22 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
         subject, phrase = app, _phrase_tokens(app)
     if _is_person(subject, index, appositive and bool(roles.parse_title(description)["role"])):
         return _person_mention(subject, phrase, text, description, index), ""
+    joint = _joint_groups(subject, phrase)
+    if joint:
+        # "both Democrats and Republicans said": the groups speak together
+        phrase, text = joint, _clean(_as_printed(joint))
     return _body_or_description(subject, phrase, text, index), ""
+
+
+def _joint_groups(subject, phrase) -> list:
+    """The tokens of "Democrats and Republicans", "unions and employers": two plural groups joined by
+    "and", or [] when the subject is not the first of such a pair."""
+    if subject.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children):
+        return []
+    conj = next((c for c in subject.children if c.dep_ == "conj"), None)
+    if conj is None or conj.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in conj.children):
+        return []
+    return [*phrase, *subject.doc[phrase[-1].i + 1 : conj.right_edge.i + 1]]
 
 
 NOT_PERSON_ENTS = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
