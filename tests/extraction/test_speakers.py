@@ -346,10 +346,10 @@ def test_a_surname_found_in_the_second_pass_is_placed_in_its_sentence(nlp):
 def test_two_groups_joined_by_and_speak_together(extract):
     text = HEAD + (
         "Both unions and employers said the harbour levy was too high.\n\n"
-        "The plan could offer a retort to both Democrats and Republicans, who have questioned the harbour "
+        "The plan is an answer to both Liberals and Conservatives, who have questioned the harbour "
         "towns' reliance on the ferry for food."
     )
     assert [(s.speaker.name, s.speaker.type) for s in extract(text)] == [
         ("Both unions and employers", "group"),
-        ("both Democrats and Republicans", "group"),
+        ("both Liberals and Conservatives", "group"),
     ]
