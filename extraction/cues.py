@@ -35,7 +35,8 @@ TOPIC_VERBS = frozenset(
     """
     cite mention discuss talk speak refer highlight express attack criticize criticise condemn
     praise question reject defend slam blast dismiss decry denounce hail welcome applaud mock
-    ridicule lambast berate scold chide rebuke tout bemoan extol lament decry
+    ridicule lambast berate scold chide rebuke tout bemoan extol lament decry liken compare characterize
+    characterise portray laud dispute
     """.split()
 ) | {"point to"}
 

@@ -8,6 +8,7 @@ are not looked at here except to skip cues that stand inside someone's quoted wo
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -186,7 +187,8 @@ def _named_over_described(subject, subjects):
         return subject
     ordered = sorted(subjects, key=lambda t: t.i)
     if len(ordered) > 1 and all(
-        _list_separator(subject.doc[a.right_edge.i + 1 : b.left_edge.i]) for a, b in zip(ordered, ordered[1:])
+        _list_separator(subject.doc[a.right_edge.i + 1 : b.left_edge.i])
+        for a, b in itertools.pairwise(ordered)
     ):
         return ordered[0]  # "The family, fishermen and harbour leaders demanded": a list, led by its first
     for other in subjects:

@@ -770,3 +770,15 @@ def test_a_list_of_subjects_is_led_by_its_first(nlp):
     )
     [att] = _attributions_of_parse(nlp, parse, {"demanded": "demand"})
     assert att.subject.text == "family"
+
+
+def test_likening_comparing_and_characterising_carry_a_message(extract):
+    text = HEAD + (
+        "Another critic, Anders Holt, likened the rules to “burning the charter.”\n\n"
+        "Lund characterized Berg as “a little desperate.”\n\n"
+        "Lund compared the two plans on Monday."
+    )
+    assert [(s.speaker.name, s.quote) for s in extract(text)] == [
+        ("Anders Holt", "the rules to “burning the charter.”"),
+        ("Lund", "Berg as “a little desperate.”"),
+    ]
