@@ -127,6 +127,7 @@ PERSON_NOUNS = frozenset(
     protester protesters demonstrator demonstrators witness witnesses neighbor neighbors friend friends
     relative relatives family father mother son daughter wife husband brother sister parent parents
     lady ladies gentleman gentlemen widow widower couple grandmother grandfather uncle aunt cousin
+    surrogate surrogates backer backers loyalist loyalists
     student students teacher teachers worker workers employee employees staff staffer staffers manager
     owner founder ceo consultant strategist pollster observer observers insider insiders colleague
     colleagues ally allies rival rivals democrat democrats republican republicans conservative

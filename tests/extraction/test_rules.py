@@ -782,3 +782,9 @@ def test_likening_comparing_and_characterising_carry_a_message(extract):
         ("Anders Holt", "the rules to “burning the charter.”"),
         ("Lund", "Berg as “a little desperate.”"),
     ]
+
+
+def test_a_candidates_surrogates_can_speak(extract):
+    text = HEAD + "Her surrogates called her “a visionary” for her harbour plan."
+    [st] = extract(text)
+    assert (st.speaker.name, st.speaker.type) == ("Her surrogates", "group")
