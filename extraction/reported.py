@@ -371,6 +371,10 @@ def _clause_content(cue, c):
             while right.i > c.i and (right.is_punct or right.dep_ in ("cc", "mark", "prep")):
                 right = cue.doc[right.i - 1]
             break
+    # "... were not complete, and [groups warned ...]": a conjunction the clause ends on is not the
+    # speaker's
+    while right.i > c.i and (right.dep_ == "cc" or right.text == ","):
+        right = cue.doc[right.i - 1]
     return c.left_edge, right
 
 
@@ -378,6 +382,14 @@ def _ends_the_speakers_clause(t) -> bool:
     lemma = _verb_lemma(t)
     if t.dep_ == "conj" and lemma in cues.SPEECH_VERBS and not any(x.dep_ == "nsubj" for x in t.children):
         return True  # "... and denied that ...": the speaker's next message
+    if (
+        t.dep_ == "conj"
+        and lemma in cues.SPEECH_VERBS
+        and _after_comma_and(t)
+        and any(x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN") for x in t.children)
+        and not any(x.dep_ == "mark" for x in t.children)  # "..., and that Bellandi had promised help"
+    ):
+        return True  # "..., and rights groups warned that ...": another speaker's message
     if t.dep_ not in ("advcl", "conj", "pcomp"):
         return False
     if any(m.dep_ == "mark" and m.lower_ in CONCESSIVE_MARKS for m in t.children) and _after_comma(t):
@@ -391,6 +403,13 @@ def _after_comma(t) -> bool:
     """The clause of ``t`` opens after a comma or dash: set off from the speaker's words."""
     first = t.left_edge
     return first.i > 0 and first.doc[first.i - 1].text in (",", "—", "–", ";")
+
+
+def _after_comma_and(t) -> bool:
+    """The clause of ``t`` opens after ", and" (or a comma alone)."""
+    i = t.left_edge.i
+    doc = t.doc
+    return _after_comma(t) or (i > 1 and doc[i - 1].dep_ == "cc" and doc[i - 2].text == ",")
 
 
 def _hangs_off_its_content(cue, subject) -> bool:

@@ -788,3 +788,17 @@ def test_a_candidates_surrogates_can_speak(extract):
     text = HEAD + "Her surrogates called her “a visionary” for her harbour plan."
     [st] = extract(text)
     assert (st.speaker.name, st.speaker.type) == ("Her surrogates", "group")
+
+
+def test_another_speakers_clause_after_comma_and_ends_the_message(extract):
+    text = HEAD + (
+        "Lund emphasized that the harbour's reforms were not complete, and fishing groups warned that the "
+        "council was giving up its hold over the port.\n\n"
+        "Berg acknowledged that the ferry timetable was not ready, and unions warned that the crews were tired."
+    )
+    assert [(s.speaker.name, s.quote) for s in extract(text)] == [
+        ("Lund", "that the harbour's reforms were not complete"),
+        ("fishing groups", "that the council was giving up its hold over the port"),
+        ("Berg", "that the ferry timetable was not ready"),
+        ("unions", "that the crews were tired"),
+    ]
