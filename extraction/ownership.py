@@ -38,6 +38,8 @@ STANDALONE_SHARE = 0.8
 ENDS_PARAGRAPH_CHARS = 40
 # A later quoted sentence of a paragraph keeps its first speaker only when it is this long.
 LATER_SENTENCE_MIN_WORDS = 5
+# The dashes that sign a quotation ('"..." ― Lidia Marsh'; colon.SIGNATURE)
+SIGNATURE_MARKS = ("―", "—", "–", "-")
 
 
 @dataclass
@@ -71,6 +73,7 @@ def mark_quoted_content(article: Article, atts_by_para: dict[int, list[Attributi
 def assign_owners(article: Article, atts_by_para: dict[int, list[Attribution]]) -> Ownership:
     own = Ownership()
     _own_by_cue(article, atts_by_para, own)
+    _own_by_signature(article, own)
     _share_runs(article, own)
     _own_standalone_paragraphs(article, atts_by_para, own)
     _own_later_sentences(article, own)
@@ -93,6 +96,17 @@ def _own_by_cue(article: Article, atts_by_para, own: Ownership) -> None:
             a = _adjacent(q, atts, qs, article.text)
             if a is not None:
                 own.owner[id(q)] = a
+
+
+def _own_by_signature(article: Article, own: Ownership) -> None:
+    """'“A.” And that is all. “B.” ― Lidia Marsh': a signature closing a paragraph signs every
+    quotation in it, not only the last."""
+    for qs in article.by_para.values():
+        a = own.owner.get(id(qs[-1]))
+        if a is None or a.cue not in SIGNATURE_MARKS or a.cue_start != qs[-1].end:
+            continue
+        for q in qs[:-1]:
+            own.owner.setdefault(id(q), a)
 
 
 def _share_runs(article: Article, own: Ownership) -> None:

@@ -802,3 +802,12 @@ def test_another_speakers_clause_after_comma_and_ends_the_message(extract):
         ("Berg", "that the ferry timetable was not ready"),
         ("unions", "that the crews were tired"),
     ]
+
+
+def test_a_signature_ending_a_paragraph_signs_all_its_quotations(extract):
+    text = HEAD + (
+        "“The harbour is the heart of this town.” ― Anna Berg\n\n"
+        "“Nobody on this coast wants a mayor who calls fishermen lazy. We work from dawn until the nets "
+        "are empty.” Then came her verdict: “a man with no harbour in him.” ― Tove Lind."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Anna Berg", "Tove Lind", "Tove Lind"]
