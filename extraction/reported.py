@@ -937,11 +937,19 @@ def _person_like(noun) -> bool:
     return False
 
 
+def _misparsed_source(to):
+    """ "according to show insiders" parsed as "to show [insiders]" (a verb and its object): the
+    noun phrase's head is the source."""
+    nouns = [t for t in to.subtree if t.i > to.i and t.pos_ in ("NOUN", "PROPN")]
+    pcomp = next((c for c in to.children if c.dep_ == "pcomp"), None)
+    return nouns[-1] if pcomp is not None and nouns and nouns[-1].head == pcomp else None
+
+
 def _according_to(doc, tok, offset, paragraph, mask) -> Attribution | None:
     if mask.covers(tok.idx):
         return None
     to = doc[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or _misparsed_source(to)
     if pobj is None:
         return None
     if _is_evidence(pobj) or pobj.lemma_.lower() in cues.SPEECH_NOUNS:

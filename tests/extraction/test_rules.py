@@ -811,3 +811,10 @@ def test_a_signature_ending_a_paragraph_signs_all_its_quotations(extract):
         "are empty.” Then came her verdict: “a man with no harbour in him.” ― Tove Lind."
     )
     assert [s.speaker.name for s in extract(text)] == ["Anna Berg", "Tove Lind", "Tove Lind"]
+
+
+def test_according_to_a_source_the_parser_read_as_a_verb_phrase(extract):
+    # "according to show insiders" parsed as "to show [insiders]"
+    text = HEAD + "Anders Holt often mocked the crew with crude jokes, according to show insiders."
+    [st] = extract(text)
+    assert (st.speaker.type, st.quote) == ("group", "Anders Holt often mocked the crew with crude jokes")
