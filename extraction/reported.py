@@ -306,6 +306,10 @@ def _content(cue, subject):
     ]
     if clauses:
         chosen = min(marked or clauses, key=lambda t: abs(t.i - cue.i))
+        reason = _reason_after(cue, chosen)
+        if reason is not None:
+            left, _right = _clause_content(cue, chosen)
+            return left, reason.right_edge
         if chosen.i < cue.i:
             # 'In her book, "Raise a Harbour Saver," Lund suggested putting aside ...': a message
             # after the cue beats a clause the parser hung before it
@@ -326,6 +330,22 @@ def _content(cue, subject):
     if that is not None:
         return that
     return _object_content(cue)
+
+
+def _reason_after(cue, clause):
+    """ "Gowdy said the claim smacked of hypocrisy, because Democrats had ...": the parser hung the
+    speaker's reason on the cue; it follows the message and belongs to it."""
+    if clause.i < cue.i:
+        return None
+    for c in cue.children:
+        if (
+            c.dep_ == "advcl"
+            and c.i > clause.right_edge.i
+            and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children)
+            and all(t.is_punct for t in cue.doc[clause.right_edge.i + 1 : c.left_edge.i])
+        ):
+            return c
+    return None
 
 
 def _clause_after_a_time_phrase(cue):

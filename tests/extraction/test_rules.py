@@ -818,3 +818,12 @@ def test_according_to_a_source_the_parser_read_as_a_verb_phrase(extract):
     text = HEAD + "Anders Holt often mocked the crew with crude jokes, according to show insiders."
     [st] = extract(text)
     assert (st.speaker.type, st.quote) == ("group", "Anders Holt often mocked the crew with crude jokes")
+
+
+def test_the_speakers_reason_after_the_message_belongs_to_it(extract):
+    text = HEAD + (
+        "Rep. Anders Holt said that claim smacked of hypocrisy, because the council had long questioned "
+        "the port's decisions."
+    )
+    [st] = extract(text)
+    assert st.quote.endswith("because the council had long questioned the port's decisions")
