@@ -56,6 +56,9 @@ PRONOUN_PARAGRAPHS = 3
 PRONOUN_SPEAKER_CHARS = 3000
 # "they"/"it" refer to a group or body that spoke within this many characters (a few paragraphs).
 PLURAL_SPEAKER_CHARS = 1500
+# ... or, failing that, "they" to a group of people that was the subject this close before (about
+# two sentences)
+GROUP_SUBJECT_CHARS = 300
 # "Moldovan President Vasile Rotaru": at most this many name words after the office in one entity.
 MAX_TITLED_NAME_WORDS = 4
 
@@ -100,6 +103,9 @@ class PersonIndex:
         self.sentence_starts: list[int] = []  # where each sentence of the article begins, in order
         # (position, "m"/"f") of every "he"/"she" standing as a subject outside quotations
         self.pronoun_subjects: list[tuple[int, str]] = []
+        # (position, phrase) of every plural group of people standing as a subject outside quotations:
+        # what a later "they said" may stand for ("McConnell aides acknowledged ... they emphasized")
+        self.group_subjects: list[tuple[int, str]] = []
 
     def sentence_of(self, pos: int) -> int:
         """The number of the sentence a position stands in."""
@@ -198,6 +204,8 @@ class PersonIndex:
             quoted = skip is not None and skip(offset + t.idx)
             if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") and not quoted:
                 self.pronoun_subjects.append((offset + t.idx, "m" if t.lower_ == "he" else "f"))
+            elif t.dep_ == "nsubj" and not quoted and _group_of_people(t):
+                self.group_subjects.append((offset + t.idx, _clean(_as_printed(_phrase_tokens(t)))))
         for ent in doc.ents:
             if ent.label_ == "ORG" and not (skip is not None and skip(offset + ent.start_char)):
                 self.orgs.append(_strip_det(ent.text))
@@ -269,6 +277,11 @@ def _gender_of_new_name(name: str) -> str:
     ("Melanie" in a story that never gives her surname), not a surname that may be one too."""
     full = len(name.split()) > 1
     return names.gender_of_first_name(name) if full or names.is_common_first_name(name) else ""
+
+
+def _group_of_people(t) -> bool:
+    """A plural noun for people ("aides", "critics", "residents of the town"), not of things."""
+    return t.tag_ == "NNS" and (t.lemma_.lower() in GROUP_WORDS or t.lower_ in GROUP_WORDS or t.lower_ in cues.PERSON_NOUNS)
 
 
 def _heads_main_clause(root) -> bool:
@@ -1037,4 +1050,9 @@ def resolve_pronoun(
         for st_pos, st_name, st_type, _named in reversed(statements_before):
             if pos - PLURAL_SPEAKER_CHARS < st_pos < pos and st_type in wanted and st_name:
                 return st_name, st_type
+        if pronoun == "they":
+            # no group spoke just before: the group the last sentences were about ("we" is the writer's)
+            k = bisect_right(index.group_subjects, (pos, "")) - 1
+            if k >= 0 and pos - index.group_subjects[k][0] < GROUP_SUBJECT_CHARS:
+                return _strip_det(index.group_subjects[k][1]), SpeakerType.GROUP
     return "", ""

@@ -353,3 +353,11 @@ def test_two_groups_joined_by_and_speak_together(extract):
         ("Both unions and employers", "group"),
         ("both Liberals and Conservatives", "group"),
     ]
+
+
+def test_they_is_the_group_the_story_was_about_when_no_group_spoke(extract):
+    text = HEAD + (
+        "Harbour aides acknowledged a close relationship with the council on the port. "
+        "But they emphasized that the levy had worked."
+    )
+    assert [(s.speaker.name, s.speaker.type) for s in extract(text)] == [("Harbour aides", "group")]
