@@ -615,6 +615,9 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
     """A SpeakerMention for the subject token, and the pronoun to resolve later ("" if none)."""
     phrase = _phrase_tokens(subject)
     text = _clean(_as_printed(phrase))
+    if _those_described(subject):
+        # "Those close to him say", "those familiar with the talks said": a group, described
+        return SpeakerMention(name=text, text=text, type=SpeakerType.GROUP), ""
     if subject.pos_ == "PRON" or subject.lower_ in PRONOUNS:
         return SpeakerMention(name="", text=subject.text, resolved_from="pronoun"), subject.lower_
     app = _appos_person(subject)
@@ -632,6 +635,11 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
         # "both Democrats and Republicans said": the groups speak together
         phrase, text = joint, _clean(_as_printed(joint))
     return _body_or_description(subject, phrase, text, index), ""
+
+
+def _those_described(subject) -> bool:
+    """ "Those close to him", "those familiar with the talks", "those who were in the room"."""
+    return subject.lower_ == "those" and any(c.dep_ in ("amod", "acl", "relcl", "prep") for c in subject.children)
 
 
 def _joint_groups(subject, phrase) -> list:

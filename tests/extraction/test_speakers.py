@@ -361,3 +361,14 @@ def test_they_is_the_group_the_story_was_about_when_no_group_spoke(extract):
         "But they emphasized that the levy had worked."
     )
     assert [(s.speaker.name, s.speaker.type) for s in extract(text)] == [("Harbour aides", "group")]
+
+
+def test_those_close_to_someone_are_a_group_of_speakers(extract):
+    text = HEAD + (
+        "Those close to the mayor say that, besides Lund, she would have to consider two other names.\n\n"
+        "Those are the rules, Lund said."
+    )
+    assert [(s.speaker.name, s.speaker.type) for s in extract(text)] == [
+        ("Those close to the mayor", "group"),
+        ("Lund", "person"),
+    ]
