@@ -310,6 +310,12 @@ def _content(cue, subject):
         if reason is not None:
             left, _right = _clause_content(cue, chosen)
             return left, reason.right_edge
+        following = _clause_run(chosen, clauses)
+        if following is not chosen:
+            # "said Trump has respect for the military and his comment was ...": the parser split one
+            # message into two clauses of the cue
+            left, _right = _clause_content(cue, chosen)
+            return left, _clause_content(cue, following)[1]
         if chosen.i < cue.i:
             # 'In her book, "Raise a Harbour Saver," Lund suggested putting aside ...': a message
             # after the cue beats a clause the parser hung before it
@@ -330,6 +336,21 @@ def _content(cue, subject):
     if that is not None:
         return that
     return _object_content(cue)
+
+
+def _clause_run(chosen, clauses):
+    """The last of the cue's clauses that follow ``chosen`` with nothing between them."""
+    last = chosen
+    for c in sorted(clauses, key=lambda t: t.i):
+        if (
+            c.i > last.i
+            and c.left_edge.i == last.right_edge.i + 1
+            and c.dep_ == "ccomp"
+            and last.right_edge.text not in (".", "!", "?")  # a new sentence the parser ran on into
+            and not cues.is_speech_lemma(_verb_lemma(c))  # "... but said ...", "Democrats accused ..."
+        ):
+            last = c
+    return last
 
 
 def _reason_after(cue, clause):

@@ -827,3 +827,15 @@ def test_the_speakers_reason_after_the_message_belongs_to_it(extract):
     )
     [st] = extract(text)
     assert st.quote.endswith("because the council had long questioned the port's decisions")
+
+
+def test_a_message_the_parser_split_into_two_clauses_of_the_cue_is_one(extract):
+    text = HEAD + (
+        "Lund said the levy has “broad support” in the towns and her critics were wrong about the ferries.\n\n"
+        "Berg said the ferry was late. The council said it would pay."
+    )
+    assert [(s.speaker.name, s.quote) for s in extract(text)] == [
+        ("Lund", "the levy has “broad support” in the towns and her critics were wrong about the ferries"),
+        ("Berg", "the ferry was late"),
+        ("council", "it would pay"),
+    ]
