@@ -34,6 +34,10 @@ SECOND_SPEECH_ACT = re.compile(
 REPORTER_FRAME = re.compile(r",\s+(?:referring|speaking\s+(?:of|about)|citing)\b")
 DASHES = ("—", "―", "–", "--")
 QUOTE_OPENING = re.compile(r"\s*(?:``|''|[“\"])")
+# "...: A, B and C." after a reported clause: at most this many words are taken in.
+COLON_AFTER = re.compile(r"\s*:\s+")
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+COLON_LIST_MAX_WORDS = 40
 # A tail marker this early is part of the message ("said that — for now — ..."), not its end.
 TAIL_MIN_WORDS = 4
 
@@ -118,9 +122,24 @@ def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[lis
                 cs, ce = min(cs, min(q.start for q in inner)), max(ce, max(q.end for q in inner))
             cs, ce = _widen_to_quotes(article, p, cs, ce)
             ce = cut_tail(text, cs, ce, article.in_quote, a.clause)
+            if a.clause and not a.according_to:
+                ce = _through_colon_list(text, ce, article.paragraphs[p][1], article.in_quote)
             ins, _ = quotes_mod.quoted_letters(text, quotes, cs, ce)
             out.append(Span(cs, ce, Kind.MIXED if ins > 0 else Kind.INDIRECT, a))
     return out, direct_atts
+
+
+def _through_colon_list(text: str, ce: int, para_end: int, in_quote) -> int:
+    """ "notes that two changes arrive together: fares are falling, boats are newer.": what
+    follows a colon closing the reported clause spells it out, to the end of the sentence."""
+    m = COLON_AFTER.match(text, ce, para_end)
+    if m is None:
+        return ce
+    end = SENTENCE_END.search(text, m.end(), para_end)
+    stop = end.start() if end else para_end
+    if in_quote(m.end()) or _words(text[m.end() : stop]) > COLON_LIST_MAX_WORDS:
+        return ce
+    return stop
 
 
 def _after_colon_frame(text: str, cs: int, inner: list, a: Attribution) -> int:

@@ -839,3 +839,12 @@ def test_a_message_the_parser_split_into_two_clauses_of_the_cue_is_one(extract):
         ("Berg", "the ferry was late"),
         ("council", "it would pay"),
     ]
+
+
+def test_a_colon_closing_the_reported_clause_spells_it_out(extract):
+    text = HEAD + (
+        "Ms. Lund notes that the harbour is in a rare season when two changes arrive together: fares are "
+        "falling in many towns and the boats are newer than they were. The council met."
+    )
+    [st] = extract(text)
+    assert st.quote.endswith("fares are falling in many towns and the boats are newer than they were")
