@@ -106,6 +106,8 @@ class PersonIndex:
         # (position, phrase) of every plural group of people standing as a subject outside quotations:
         # what a later "they said" may stand for ("McConnell aides acknowledged ... they emphasized")
         self.group_subjects: list[tuple[int, str]] = []
+        # ... and of every body ("The port authority sent a letter. It says ...") for a later "it"
+        self.body_subjects: list[tuple[int, str]] = []
 
     def sentence_of(self, pos: int) -> int:
         """The number of the sentence a position stands in."""
@@ -206,6 +208,8 @@ class PersonIndex:
                 self.pronoun_subjects.append((offset + t.idx, "m" if t.lower_ == "he" else "f"))
             elif t.dep_ == "nsubj" and not quoted and _group_of_people(t):
                 self.group_subjects.append((offset + t.idx, _clean(_as_printed(_phrase_tokens(t)))))
+            elif t.dep_ == "nsubj" and not quoted and _a_body(t):
+                self.body_subjects.append((offset + t.idx, _strip_det(_clean(_as_printed(_phrase_tokens(t))))))
         for ent in doc.ents:
             if ent.label_ == "ORG" and not (skip is not None and skip(offset + ent.start_char)):
                 self.orgs.append(_strip_det(ent.text))
@@ -277,6 +281,11 @@ def _gender_of_new_name(name: str) -> str:
     ("Melanie" in a story that never gives her surname), not a surname that may be one too."""
     full = len(name.split()) > 1
     return names.gender_of_first_name(name) if full or names.is_common_first_name(name) else ""
+
+
+def _a_body(t) -> bool:
+    """A singular organisation or public body ("the city", "the ministry", "Acme Corp")."""
+    return t.tag_ in ("NN", "NNP") and (t.lower_ in ORG_WORDS or t.lower_ == "city" or t.ent_type_ == "ORG")
 
 
 def _group_of_people(t) -> bool:
@@ -1055,9 +1064,17 @@ def resolve_pronoun(
         wanted = (
             (SpeakerType.ORGANIZATION,) if pronoun == "it" else (SpeakerType.GROUP, SpeakerType.ORGANIZATION)
         )
+        k = bisect_right(index.body_subjects, (pos, "")) - 1
+        body = index.body_subjects[k] if pronoun == "it" and k >= 0 else None
+        if body is not None and pos - body[0] >= GROUP_SUBJECT_CHARS:
+            body = None
         for st_pos, st_name, st_type, _named in reversed(statements_before):
             if pos - PLURAL_SPEAKER_CHARS < st_pos < pos and st_type in wanted and st_name:
+                if body is not None and body[0] > st_pos:
+                    break  # "The port authority sent a letter. It says ...": the body just named
                 return st_name, st_type
+        if body is not None:
+            return body[1], SpeakerType.ORGANIZATION
         if pronoun == "they":
             # no group spoke just before: the group the last sentences were about ("we" is the writer's)
             k = bisect_right(index.group_subjects, (pos, "")) - 1

@@ -372,3 +372,12 @@ def test_those_close_to_someone_are_a_group_of_speakers(extract):
         ("Those close to the mayor", "group"),
         ("Lund", "person"),
     ]
+
+
+def test_it_is_the_body_just_named_before_an_earlier_speaker(extract):
+    text = HEAD + (
+        "The harbour campaign said it would appeal.\n\n"
+        "The port authority sent a warning letter on Friday. It says the campaign broke the rules by "
+        "filming on the docks."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["harbour campaign", "port authority"]
