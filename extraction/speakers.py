@@ -659,7 +659,9 @@ def _joint_groups(subject, phrase) -> list:
     conj = next((c for c in subject.children if c.dep_ == "conj"), None)
     if conj is None or conj.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in conj.children):
         return []
-    return [*phrase, *subject.doc[phrase[-1].i + 1 : conj.right_edge.i + 1]]
+    # "developers and supporters in Congress": a phrase the parser hung on the first applies to both
+    end = max([conj.right_edge.i] + [t.right_edge.i for t in subject.rights if t.i > conj.i and t.dep_ == "prep"])
+    return [*phrase, *subject.doc[phrase[-1].i + 1 : end + 1]]
 
 
 NOT_PERSON_ENTS = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")

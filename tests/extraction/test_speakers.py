@@ -381,3 +381,9 @@ def test_it_is_the_body_just_named_before_an_earlier_speaker(extract):
         "filming on the docks."
     )
     assert [s.speaker.name for s in extract(text)] == ["harbour campaign", "port authority"]
+
+
+def test_joint_groups_keep_the_phrase_that_qualifies_both(extract):
+    text = HEAD + "Developers and supporters in Congress say the harbour program has created thousands of jobs."
+    [st] = extract(text)
+    assert st.speaker.name == "Developers and supporters in Congress"
