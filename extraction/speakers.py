@@ -637,7 +637,9 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
         description = [t.text for t in phrase if t.i < app.i and not t.is_punct]
         appositive = _looks_like_name(app)
         subject, phrase = app, _phrase_tokens(app)
-    if _is_person(subject, index, appositive and bool(roles.parse_title(description)["role"])):
+    if _office_alone(subject):
+        pass  # "Senator from Texas says ...": an office, described; no one's name
+    elif _is_person(subject, index, appositive and bool(roles.parse_title(description)["role"])):
         return _person_mention(subject, phrase, text, description, index), ""
     joint = _joint_groups(subject, phrase)
     if joint:
@@ -687,6 +689,17 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
     if _first_name_run(subject):
         return True  # "Annika Lindqvist" tagged an organisation: a first name opens it
     return office_appositive  # "the prime minister, Helena Brito,": an office's appositive is a person
+
+
+def _office_alone(subject) -> bool:
+    """A capitalised office word standing for the person ("Senator from Texas says"), not part of a
+    name ("Senator Lund", "Carl King")."""
+    return (
+        _office_not_surname(subject)
+        and subject.ent_type_ != "PERSON"
+        and not any(c.dep_ == "compound" for c in subject.children)
+        and not (subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].pos_ == "PROPN")
+    )
 
 
 def _office_not_surname(subject) -> bool:
@@ -788,7 +801,9 @@ def _body_or_description(subject, phrase, text: str, index: PersonIndex) -> Spea
 def _resolve_description(mention: SpeakerMention, phrase, info: dict, index: PersonIndex) -> None:
     """ "the minister" -> the one person the article named with that office."""
     owned = any(t.lower_ in ("for", "of", "to") for t in phrase)  # "a spokeswoman for X" is not X
-    definite = bool(phrase) and phrase[0].lower_ == "the" and not owned
+    # "the senator", or a deck's "Senator from Texas says ...": an office without an article
+    bare_office = bool(phrase) and phrase[0].text[:1].isupper() and roles.is_office_word(phrase[0].text)
+    definite = bool(phrase) and (phrase[0].lower_ == "the" or bare_office) and not owned
     # "Denmark's climate minister": a country's office is as definite as "the"
     possessive = (
         len(phrase) > 2 and phrase[1].tag_ == "POS" and bool(roles.country_code(phrase[0].text)) and not owned

@@ -387,3 +387,11 @@ def test_joint_groups_keep_the_phrase_that_qualifies_both(extract):
     text = HEAD + "Developers and supporters in Congress say the harbour program has created thousands of jobs."
     [st] = extract(text)
     assert st.speaker.name == "Developers and supporters in Congress"
+
+
+def test_an_office_standing_alone_is_a_description_not_a_name(extract):
+    text = HEAD + (
+        "Senator from Maine says she cannot allow Berg to win the election.\n\n"
+        '"The harbour needs a plan," Senator Lund said.'
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Senator from Maine", "Lund"]
