@@ -297,7 +297,9 @@ def _content(cue, subject):
     clauses = [
         c
         for c in cue.children
-        if (c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > cue.i)) and _reads_as_message(c.subtree)
+        if (c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > cue.i))
+        and _reads_as_message(c.subtree)
+        and not _predicate_of_the_cues_own_clause(cue, c)
     ]
     # "Writing for X, which said Y won, Brandt noted that Z": a "that" clause after the cue is the
     # message; a clause the parser hung before the cue is only chosen when there is none
@@ -336,6 +338,16 @@ def _content(cue, subject):
     if that is not None:
         return that
     return _object_content(cue)
+
+
+def _predicate_of_the_cues_own_clause(cue, c) -> bool:
+    """ "Everything Lund says is a lie": the cue sits in a relative clause of the subject, and the
+    finite verb right after it, with no subject of its own, is the sentence's predicate."""
+    return (
+        c.i == cue.i + 1
+        and c.tag_ in ("VBZ", "VBD", "VBP")
+        and not any(x.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for x in c.children)
+    )
 
 
 def _clause_run(chosen, clauses):

@@ -848,3 +848,8 @@ def test_a_colon_closing_the_reported_clause_spells_it_out(extract):
     )
     [st] = extract(text)
     assert st.quote.endswith("fares are falling in many towns and the boats are newer than they were")
+
+
+def test_a_cue_inside_the_subject_reports_nothing(extract):
+    # "Everything Lund says" is the subject of "is a lie"; the parser made "says" the root
+    assert extract(HEAD + "We do not care. Everything Lund says is a lie unless proven otherwise.") == []
