@@ -567,7 +567,10 @@ def split_name(tokens) -> tuple[str, list[str]]:
         title.append(toks.pop(0).text)
     # "Universe Alicia Machado" (of "Miss Universe"): capitalised words before a common first name
     # close a title, when the run does not itself open with a first name
-    first = next((k for k, t in enumerate(toks) if names.is_common_first_name(t.text)), 0)
+    first = next(
+        (k for k, t in enumerate(toks) if names.is_common_first_name(t.text) or names.gender_of_first_name(t.text)),
+        0,
+    )
     if 0 < first < len(toks) - 1 and _title_words(toks[:first]):
         title += [t.text for t in toks[:first]]
         toks = toks[first:]
@@ -637,6 +640,13 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
         description = [t.text for t in phrase if t.i < app.i and not t.is_punct]
         appositive = _looks_like_name(app)
         subject, phrase = app, _phrase_tokens(app)
+    titled = _name_after_office_phrase(subject)
+    if titled is not None:
+        # "Ireland's Minister for Housing Matteo Marsh said", parsed with "Minister" as the subject
+        # and the name as the object of "for": the name speaks, the rest is the office
+        description = [t.text for t in phrase if t.i < titled.i and t.i not in _name_run_ids(titled)]
+        subject, phrase = titled, [t for t in phrase if t.i in _name_run_ids(titled)]
+        return _person_mention(subject, phrase, text, description, index), ""
     if _office_alone(subject):
         pass  # "Senator from Texas says ...": an office, described; no one's name
     elif _is_person(subject, index, appositive and bool(roles.parse_title(description)["role"])):
@@ -689,6 +699,33 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
     if _first_name_run(subject):
         return True  # "Annika Lindqvist" tagged an organisation: a first name opens it
     return office_appositive  # "the prime minister, Helena Brito,": an office's appositive is a person
+
+
+def _name_after_office_phrase(subject):
+    """The last word of a name ending an office phrase the parser made the subject ("[Minister] for
+    Housing Matteo Marsh"): a run of capitalised words opening with a first name, or None."""
+    if (
+        not _office_not_surname(subject)
+        or not subject.text[:1].isupper()  # "a spokeswoman for Speaker Ruth Albers" is not Albers
+        or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+    ):
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of") or prep.i < subject.i:
+            continue
+        last = prep.right_edge
+        run = name_run(last)
+        start = next((k for k, t in enumerate(run) if names.gender_of_first_name(t.text)), None)
+        if last.pos_ == "PROPN" and start is not None and len(run) - start >= 2:
+            return last
+    return None
+
+
+def _name_run_ids(last) -> set:
+    """Token positions of the name ending at ``last``, from its first name on."""
+    run = name_run(last)
+    start = next((k for k, t in enumerate(run) if names.gender_of_first_name(t.text)), 0)
+    return {t.i for t in run[start:]}
 
 
 def _office_alone(subject) -> bool:

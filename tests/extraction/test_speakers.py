@@ -395,3 +395,14 @@ def test_an_office_standing_alone_is_a_description_not_a_name(extract):
         '"The harbour needs a plan," Senator Lund said.'
     )
     assert [s.speaker.name for s in extract(text)] == ["Senator from Maine", "Lund"]
+
+
+def test_a_name_ending_an_office_phrase_is_the_speaker(extract):
+    # parsed with "Minister" as the subject and the name as the object of "for"
+    text = HEAD + (
+        "Norway's Minister for Fisheries Anders Holt on Tuesday defended the quota, telling parliament in "
+        "report number 12 that the plan protects the coast.\n\n"
+        "France's Minister for Europe and Foreign Affairs Pavel Varga on Tuesday defended the levy, telling "
+        "parliament in report number 33 that the plan pays for itself."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Anders Holt", "Pavel Varga"]
