@@ -1,6 +1,7 @@
 """One small text per extraction rule. The model is loaded once per session (conftest.py)."""
 
 import pytest
+from parses import doc_of_parse
 
 HEAD = "Headline about the day\n\n"
 
@@ -528,24 +529,10 @@ def test_a_request_stops_where_another_speakers_clause_begins(extract):
 
 
 def _attributions_of_parse(nlp, parse: str, lemmas: dict):
-    """The speech cues of a sentence parsed as given: one "word/POS/DEP/HEAD/ENT" per token, so a
-    test can hold the exact (wrong) parse the tagger sometimes produces."""
-    from spacy.tokens import Doc
-
+    """The speech cues of a sentence parsed as given (parses.doc_of_parse)."""
     from extraction.reported import QuoteMask, find_attributions
 
-    rows = [tok.split("/") for tok in parse.split()]
-    doc = Doc(
-        nlp.vocab,
-        words=[r[0] for r in rows],
-        pos=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        heads=[int(r[3]) for r in rows],
-        ents=[r[4] for r in rows],
-    )
-    for t in doc:
-        t.lemma_ = lemmas.get(t.text, t.lower_)
-    return find_attributions(doc, 0, 0, QuoteMask([]))
+    return find_attributions(doc_of_parse(nlp, parse, lemmas), 0, 0, QuoteMask([]))
 
 
 def test_a_name_the_parser_made_an_appositive_still_speaks(nlp):

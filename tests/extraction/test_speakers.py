@@ -316,23 +316,15 @@ def test_an_office_before_of_and_an_honorific_is_not_the_named_persons(extract):
 
 def test_a_surname_found_in_the_second_pass_is_placed_in_its_sentence(nlp):
     # the tagger called both surnames organisations: "Matthiesen said Lund's performance ..."
-    from spacy.tokens import Doc
+    from parses import doc_of_parse
 
     from extraction.speakers import PersonIndex
 
     first = nlp("Tomas Lund met Anders Matthiesen.")
-    rows = (
+    doc = doc_of_parse(
+        nlp,
         "Matthiesen/PROPN/nsubj/1/B-ORG said/VERB/ROOT/1/O Lund/PROPN/poss/4/B-ORG 's/PART/case/2/O "
-        "performance/NOUN/nsubj/6/O should/AUX/aux/6/O help/VERB/ccomp/1/O ./PUNCT/punct/1/O"
-    )
-    r = [t.split("/") for t in rows.split()]
-    doc = Doc(
-        nlp.vocab,
-        words=[x[0] for x in r],
-        pos=[x[1] for x in r],
-        deps=[x[2] for x in r],
-        heads=[int(x[3]) for x in r],
-        ents=[x[4] for x in r],
+        "performance/NOUN/nsubj/6/O should/AUX/aux/6/O help/VERB/ccomp/1/O ./PUNCT/punct/1/O",
     )
     index = PersonIndex()
     index.add_doc(first, 0, 0)
