@@ -641,11 +641,12 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
         appositive = _looks_like_name(app)
         subject, phrase = app, _phrase_tokens(app)
     titled = _name_after_office_phrase(subject)
-    if titled is not None:
+    if titled:
         # "Ireland's Minister for Housing Matteo Marsh said", parsed with "Minister" as the subject
         # and the name as the object of "for": the name speaks, the rest is the office
-        description = [t.text for t in phrase if t.i < titled.i and t.i not in _name_run_ids(titled)]
-        subject, phrase = titled, [t for t in phrase if t.i in _name_run_ids(titled)]
+        ids = {t.i for t in titled}
+        description = [t.text for t in phrase if t.i < titled[0].i]
+        subject, phrase = titled[-1], [t for t in phrase if t.i in ids]
         return _person_mention(subject, phrase, text, description, index), ""
     if _office_alone(subject):
         pass  # "Senator from Texas says ...": an office, described; no one's name
@@ -701,15 +702,15 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
     return office_appositive  # "the prime minister, Helena Brito,": an office's appositive is a person
 
 
-def _name_after_office_phrase(subject):
-    """The last word of a name ending an office phrase the parser made the subject ("[Minister] for
-    Housing Matteo Marsh"): a run of capitalised words opening with a first name, or None."""
+def _name_after_office_phrase(subject) -> list:
+    """The tokens of a name ending an office phrase the parser made the subject ("[Minister] for
+    Housing Matteo Marsh"): a run of capitalised words from a first name on, or []."""
     if (
         not _office_not_surname(subject)
         or not subject.text[:1].isupper()  # "a spokeswoman for Speaker Ruth Albers" is not Albers
         or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
     ):
-        return None
+        return []
     for prep in subject.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "of") or prep.i < subject.i:
             continue
@@ -717,15 +718,8 @@ def _name_after_office_phrase(subject):
         run = name_run(last)
         start = next((k for k, t in enumerate(run) if names.gender_of_first_name(t.text)), None)
         if last.pos_ == "PROPN" and start is not None and len(run) - start >= 2:
-            return last
-    return None
-
-
-def _name_run_ids(last) -> set:
-    """Token positions of the name ending at ``last``, from its first name on."""
-    run = name_run(last)
-    start = next((k for k, t in enumerate(run) if names.gender_of_first_name(t.text)), 0)
-    return {t.i for t in run[start:]}
+            return run[start:]
+    return []
 
 
 def _office_alone(subject) -> bool:
