@@ -21,6 +21,8 @@ MAX_PREFIX_WORDS = 15
 NAME_LOOKBACK_CHARS = 80
 # a quotation introduced by a bare name and a colon: "Varga: “We will ...”"
 COLON_SPEAKER = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s*$")
+# The first character of the dash that signs a quotation (SIGNATURE): the cue of a signed quotation
+SIGNATURE_MARKS = ("―", "—", "–", "-")
 SIGNATURE = re.compile(r"^\s*(?:―|—|--|–)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\.?\s*$")
 TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 
@@ -90,7 +92,7 @@ def introduction(doc, offset: int, paragraph: int) -> Attribution | None:
     """The speaker and cue of "The governor added:" or "Varga made the following comment:"
     before a quotation set apart in the next paragraph, or None."""
     for tok in reversed(doc):
-        if tok.pos_ in ("VERB", "AUX") and reported.is_speech_lemma(tok):
+        if tok.pos_ in ("VERB", "AUX") and reported.is_speech_verb(tok):
             cue, subject = tok, reported.speaker_of(tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in INTRODUCING_NOUNS:
             by = [g for c in tok.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import quotes as quotes_mod
 from .article import Article
+from .colon import SIGNATURE_MARKS
 from .quotes import Quote
 from .reported import Attribution
 
@@ -38,8 +39,6 @@ STANDALONE_SHARE = 0.8
 ENDS_PARAGRAPH_CHARS = 40
 # A later quoted sentence of a paragraph keeps its first speaker only when it is this long.
 LATER_SENTENCE_MIN_WORDS = 5
-# The dashes that sign a quotation ('"..." ― Lidia Marsh'; colon.SIGNATURE)
-SIGNATURE_MARKS = ("―", "—", "–", "-")
 
 
 @dataclass

@@ -681,10 +681,17 @@ def _verb_tagged_as_noun(doc, tok, offset: int, paragraph: int, mask: QuoteMask)
     clause = that.head
     if clause.i <= tok.i:
         return None
-    base = _attribution(paragraph, offset, cue=tok.text, cue_first=tok, cue_last=tok, subject=name, speaker=[name])
-    base.content = (offset + that.idx, offset + clause.right_edge.idx + len(clause.right_edge))
-    base.clause = True
-    return base
+    return _attribution(
+        paragraph,
+        offset,
+        cue=tok.text,
+        cue_first=tok,
+        cue_last=tok,
+        subject=name,
+        speaker=[name],
+        content=(offset + that.idx, offset + clause.right_edge.idx + len(clause.right_edge)),
+        clause=True,
+    )
 
 
 def _verb_lemma_of_s_form(word: str) -> str:
@@ -734,10 +741,7 @@ def _verb_attribution(doc, tok, offset: int, paragraph: int, mask: QuoteMask) ->
         )
     if subject is None or _is_evidence(subject):
         return None
-    base = _attribution(
-        paragraph, offset, cue=tok.text, cue_first=tok, cue_last=tok, subject=subject,
-        speaker=_speaker_tokens(subject),
-    )  # fmt: skip
+    base = attribution_for(paragraph, offset, tok, subject)
     content = _content(tok, subject)
     if content is None:
         # no clause of its own ("...," he said.): it can still introduce a quotation
@@ -859,8 +863,9 @@ def _message_words(tok, lemma: str, words: list[str]) -> list[str]:
     return words
 
 
-def is_speech_lemma(tok) -> bool:
-    """Is this verb a cue of speech ("added", "continued", "wrote")?"""
+def is_speech_verb(tok) -> bool:
+    """Is this verb a cue of speech ("added", "continued", "wrote")? (cues.is_speech_lemma also takes
+    topic verbs such as "criticized", which need a message of their own.)"""
     return _verb_lemma(tok) in cues.SPEECH_VERBS
 
 
