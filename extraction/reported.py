@@ -261,7 +261,7 @@ def _coordinated_with_the_outer_cue(tok) -> bool:
     return (
         bool(_verb_lemma(tok))
         and cues.is_speech_lemma(_verb_lemma(tok))
-        and head.dep_ == "ccomp"
+        and (head.dep_ == "ccomp" or (head.dep_ == "advcl" and head.left_edge.lower_ == "that"))
         and outer.pos_ == "VERB"
         and cues.is_speech_lemma(_verb_lemma(outer))
         and (head.pos_ != "VERB" or head.tag_ != tok.tag_)
@@ -386,10 +386,15 @@ def _clause_after_a_time_phrase(cue):
     clause's conjunction; the clause with its own subject is the message, the time phrase before it
     the reporter's."""
     for c in cue.children:
-        if c.dep_ != "advcl" or c.i < cue.i or any(m.dep_ == "mark" for m in c.children):
+        if c.dep_ != "advcl" or c.i < cue.i:
             continue
         subject = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
+            continue
+        if _opens_with_that(c, subject):
+            # "tweeted in the early hours that Vance was ...": the parser made "that" an adverb
+            return _clause_content(cue, c)
+        if any(m.dep_ == "mark" for m in c.children):
             continue
         phrase = next(
             (
@@ -403,6 +408,13 @@ def _clause_after_a_time_phrase(cue):
             _left, right = _clause_content(cue, c)
             return subject.left_edge, right
     return None
+
+
+def _opens_with_that(clause, subject) -> bool:
+    """A clause the parser called adverbial that opens with "that" right before its subject: a
+    reported "that" clause."""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "advmod" and first.i + 1 == subject.left_edge.i
 
 
 # Clauses of the reporter's inside a reported clause, where the speaker's words end:

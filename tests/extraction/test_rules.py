@@ -840,3 +840,18 @@ def test_a_colon_closing_the_reported_clause_spells_it_out(extract):
 def test_a_cue_inside_the_subject_reports_nothing(extract):
     # "Everything Lund says" is the subject of "is a lie"; the parser made "says" the root
     assert extract(HEAD + "We do not care. Everything Lund says is a lie unless proven otherwise.") == []
+
+
+def test_a_that_clause_the_parser_made_adverbial_is_the_message_and_its_coordinated_cue_the_speakers(nlp):
+    # "that" parsed as an adverb of "was", the clause as an adverbial of "tweeted", "urged" as a
+    # conjunct of "was"
+    parse = (
+        "Lund/PROPN/nsubj/1/B-PERSON tweeted/VERB/ROOT/1/O in/ADP/prep/1/O the/DET/det/4/O "
+        "morning/NOUN/pobj/2/O that/SCONJ/advmod/7/O Berg/PROPN/nsubj/7/B-PERSON was/AUX/advcl/1/O "
+        "rude/ADJ/acomp/7/O and/CCONJ/cc/7/O urged/VERB/conj/7/O voters/NOUN/dobj/10/O to/PART/aux/13/O "
+        "vote/VERB/xcomp/10/O her/PRON/dobj/13/O out/ADP/prt/13/O ./PUNCT/punct/1/O"
+    )
+    tweeted, urged = _attributions_of_parse(nlp, parse, {"tweeted": "tweet", "urged": "urge", "was": "be"})
+    assert (tweeted.subject.text, urged.subject.text) == ("Lund", "Lund")
+    doc = tweeted.subject.doc
+    assert doc.text[slice(*tweeted.content)] == "that Berg was rude"
