@@ -64,7 +64,7 @@ def resolve_speakers(
 def _mention(
     a: Attribution, index: PersonIndex, history: History, blocked: Blocked, author: str
 ) -> SpeakerMention | None:
-    mention, pronoun = speakers.describe(a.subject, index)
+    mention, pronoun = speakers.describe(a.subject, index, at=a.speaker_start)
     if pronoun == "i":
         if not author:
             return None

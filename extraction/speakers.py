@@ -9,7 +9,7 @@ spokesman. Organisations ("the Kremlin", "the ministry") and groups ("officials"
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from . import cues, names, roles
@@ -65,6 +65,9 @@ MAX_TITLED_NAME_WORDS = 4
 
 # "the Clinton campaign", "Varga's plan": a name in passing, not the subject of the story
 MODIFIER_DEPS = ("compound", "poss", "amod", "nmod")
+# Two people of one surname ("Gary Johnson", later "Homeland Security Secretary Jeh Johnson"): a
+# surname alone within this many sentences of one of them being named is that one.
+NAMESAKE_SENTENCES = 3
 
 
 @dataclass
@@ -99,6 +102,10 @@ class PersonIndex:
         # the last two words of a name of three or more: "Kjærsgaard Holm" for "Søren Kjærsgaard Holm"
         self.by_compound: dict[str, Person] = {}
         self.by_name: dict[str, Person] = {}
+        # surname -> the people of two or more words of name who bear it ("Gary Johnson", "Jeh Johnson")
+        self.bearers: dict[str, list[Person]] = {}
+        # surname -> (position, person) of every mention of such a person as a subject, in text order
+        self.surname_mentions: dict[str, list[tuple[int, Person]]] = {}
         self.orgs: list[str] = []  # organisations the article names, as printed, in text order
         self.sentence_starts: list[int] = []  # where each sentence of the article begins, in order
         # (position, "m"/"f") of every "he"/"she" standing as a subject outside quotations
@@ -113,10 +120,15 @@ class PersonIndex:
         """The number of the sentence a position stands in."""
         return bisect_right(self.sentence_starts, pos) - 1
 
-    def person(self, name: str, title_words: list[str] | None = None) -> Person:
-        """The Person for a name as printed, joined to the full name when only the surname is given."""
+    def person(self, name: str, title_words: list[str] | None = None, at: int | None = None) -> Person:
+        """The Person for a name as printed, joined to the full name when only the surname is given.
+        ``at`` is where the name stands, when it is a mention in the text."""
         key = name.lower()
         surname = _surname_key(key)
+        namesake = self._recent_namesake(key, at)
+        if namesake is not None and not _gender_clash(namesake, title_words):
+            self._take_title(namesake, title_words)
+            return namesake
         if key in self.by_name:
             p = self.by_name[key]
         elif key in self.by_surname and not _gender_clash(self.by_surname[key], title_words):
@@ -146,8 +158,34 @@ class PersonIndex:
             if sur not in self.by_surname or len(p.name.split()) > len(self.by_surname[sur].name.split()):
                 self.by_surname[sur] = p
         full = p.name.lower().split()
+        bearers = self.bearers.setdefault(_surname_key(p.name.lower()), [])
+        if len(full) >= 2 and not any(b is p for b in bearers):
+            bearers.append(p)
         if len(full) >= 3:
             self.by_compound.setdefault(" ".join(full[-2:]), p)
+        self._take_title(p, title_words)
+        return p
+
+    def _note_subject(self, p: Person, at: int) -> None:
+        """Record ``p`` standing as a subject at ``at``, for the namesake rule. Only subjects count:
+        "his wife, Hillary Clinton" or "a photo of Heidi Cruz" does not make her the next "Clinton"."""
+        surname = _surname_key(p.name.lower())
+        if surname:
+            insort(self.surname_mentions.setdefault(surname, []), (at, p), key=lambda m: m[0])
+
+    def _recent_namesake(self, key: str, at: int | None) -> Person | None:
+        """For a surname alone shared by two people the article names as subjects: the one that stood
+        as a subject in the last few sentences before it, or None when neither did."""
+        seen = self.surname_mentions.get(key)
+        if at is None or " " in key or not seen or len(self.bearers.get(key, ())) < 2:
+            return None
+        i = bisect_left(seen, at, key=lambda m: m[0]) - 1
+        if i < 0:
+            return None
+        pos, p = seen[i]
+        return p if self.sentence_of(at) - self.sentence_of(pos) <= NAMESAKE_SENTENCES else None
+
+    def _take_title(self, p: Person, title_words) -> None:
         if title_words:
             g = roles.gender_of_words(title_words)
             if g and not p.gender_from_title:
@@ -159,7 +197,6 @@ class PersonIndex:
                 p.roles.update(roles.normalize_word(w) for w in title_words if w.lower() not in NAME_STRIP)
                 if not p.title.get("role"):
                     p.title = info
-        return p
 
     def finish(self, docs_with_offsets, skip=None):
         """Second pass once every full name is known: a lone surname the tagger did not call a
@@ -175,8 +212,10 @@ class PersonIndex:
                     continue
                 if t.dep_ == "compound" or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
                     continue  # part of a longer name
-                p = self.by_name.get(t.lower_) or self.by_surname[t.lower_]
+                p = self._recent_namesake(t.lower_, pos) or self.by_name.get(t.lower_) or self.by_surname[t.lower_]
                 subj = t.dep_ in ("nsubj", "nsubjpass")
+                if subj:
+                    self._note_subject(p, pos)
                 sent = t.sent
                 extra.append(
                     Mention(
@@ -218,7 +257,7 @@ class PersonIndex:
             if not name or (skip is not None and skip(offset + ent.start_char)):
                 continue
             title = _title_before(doc, ent.start) + title
-            p = self.person(name, title)
+            p = self.person(name, title, at=offset + ent.start_char)
             root = ent.root
             # the appositive's head noun only: "X, the mother's lawyer" says nothing of X
             described = roles.gender_of_words([a.text for a in root.children if a.dep_ == "appos"])
@@ -227,6 +266,8 @@ class PersonIndex:
             subj = root.dep_ in ("nsubj", "nsubjpass") or (
                 root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
             )
+            if subj:
+                self._note_subject(p, offset + ent.start_char)
             sent = ent.sent
             self.mentions.append(
                 Mention(
@@ -623,8 +664,9 @@ def _name_tokens(subject, phrase):
     return name_run(subject)
 
 
-def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
-    """A SpeakerMention for the subject token, and the pronoun to resolve later ("" if none)."""
+def describe(subject, index: PersonIndex, at: int | None = None) -> tuple[SpeakerMention, str]:
+    """A SpeakerMention for the subject token, and the pronoun to resolve later ("" if none);
+    ``at`` is where the speaker phrase stands in the text."""
     phrase = _phrase_tokens(subject)
     text = _clean(_as_printed(phrase))
     if _those_described(subject):
@@ -647,11 +689,11 @@ def describe(subject, index: PersonIndex) -> tuple[SpeakerMention, str]:
         ids = {t.i for t in titled}
         description = [t.text for t in phrase if t.i < titled[0].i]
         subject, phrase = titled[-1], [t for t in phrase if t.i in ids]
-        return _person_mention(subject, phrase, text, description, index), ""
+        return _person_mention(subject, phrase, text, description, index, at), ""
     if _office_alone(subject):
         pass  # "Senator from Texas says ...": an office, described; no one's name
     elif _is_person(subject, index, appositive and bool(roles.parse_title(description)["role"])):
-        return _person_mention(subject, phrase, text, description, index), ""
+        return _person_mention(subject, phrase, text, description, index, at), ""
     joint = _joint_groups(subject, phrase)
     if joint:
         # "both Democrats and Republicans said": the groups speak together
@@ -764,11 +806,13 @@ def _first_name_run(subject) -> bool:
     )
 
 
-def _person_mention(subject, phrase, text: str, description: list[str], index: PersonIndex) -> SpeakerMention:
+def _person_mention(
+    subject, phrase, text: str, description: list[str], index: PersonIndex, at: int | None = None
+) -> SpeakerMention:
     run = _name_tokens(subject, phrase)
     name, extra = split_name(run)
     title_words = [t.text for t in phrase if t.i < run[0].i] + extra
-    p = index.person(name, title_words or description) if name else None
+    p = index.person(name, title_words or description, at=at) if name else None
     info = roles.parse_title(title_words) if title_words else {}
     info = _fill(info, roles.parse_title(description) if description else {}, capitalise=True)
     info = _fill(info, p.title if p else {})

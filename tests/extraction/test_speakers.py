@@ -398,3 +398,25 @@ def test_a_name_ending_an_office_phrase_is_the_speaker(extract):
         "parliament in report number 33 that the plan pays for itself."
     )
     assert [s.speaker.name for s in extract(text)] == ["Anders Holt", "Pavel Varga"]
+
+
+def test_a_surname_two_people_share_is_the_one_just_named_as_a_subject(extract):
+    text = HEAD + (
+        "Independent candidate Gary Holm said he would stand in every district.\n\n"
+        "Holm said his campaign had raised enough to pay for it.\n\n"
+        "___\n\n"
+        "Harbour Secretary Jeh Holm says hackers are aiming at the port's ballot machines.\n\n"
+        "Holm tells the Morning Show that the attack remains under investigation.\n\n"
+        "Holm said the port authority should ask the ministry for help."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Gary Holm", "Gary Holm", "Jeh Holm", "Jeh Holm", "Jeh Holm"]
+
+
+def test_a_relative_named_as_an_object_does_not_take_the_surname(extract):
+    text = HEAD + (
+        "Former Premier Bill Lund criticised the ferry levy at a rally in Tromsø for his wife Hilde Lund.\n\n"
+        "“The levy makes no sense at all,” Lund said.\n\n"
+        "A campaign poster showed a photo of Heidi Lund beside the harbour.\n\n"
+        "“I am not in the habit of praising people who attack my family,” Lund said."
+    )
+    assert {s.speaker.name for s in extract(text)} == {"Bill Lund"}
