@@ -77,6 +77,14 @@ def _marks(para: str):
         yield m.start(), m.end(), _role(para, m.start(), mark)
 
 
+def _excerpt_marker(para: str, nxt: str) -> bool:
+    """A paragraph opened with a lone straight mark before one opened with a curly mark ('"Kevin
+    was asleep.' before '“Here he is,” she said.'): the mark sets off an excerpt of another
+    article, narration to read like the rest, not one person's quotation. (A run of paragraphs
+    each opened with a straight mark is a quotation over several paragraphs, a transcript.)"""
+    return para.startswith('"') and para.count('"') == 1 and nxt[:1] in ("“", "”")
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Quoted spans in the given paragraphs of ``text``, in text order."""
     quotes: list[Quote] = []
@@ -85,6 +93,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     for p, (ps, pe) in enumerate(paragraphs):
         para = text[ps:pe]
         marks = list(_marks(para))
+        nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else None
+        nxt_text = text[nxt[0] : nxt[1]] if nxt else ""
+        if _excerpt_marker(para, nxt_text):
+            marks = marks[1:]
         start = None
         first_in_para = True
         for ms, me, role in marks:
@@ -112,11 +124,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         if start is not None:
             # unclosed at the paragraph's end: a multi-paragraph quotation if the next paragraph
             # opens with a mark, otherwise a missing closing mark
-            nxt = paragraphs[p + 1] if p + 1 < len(paragraphs) else None
-            nxt_text = text[nxt[0] : nxt[1]] if nxt else ""
             nxt_mark = MARK.match(nxt_text)
-            # (a paragraph opened with a straight mark and never closed, before one opening with a
-            # curly mark, is a block quotation of its own, not the first part of the next quotation)
             continues = bool(nxt_mark) and _family(nxt_mark.group()) == _family(para[start])
             quotes.append(Quote(ps + start, pe, p, closed=False, continues=continues))
         if not marks:

@@ -54,12 +54,20 @@ def test_quoted_letters_counts_inside_and_outside():
     assert out > 0
 
 
-def test_block_quotation_in_straight_marks_does_not_run_into_a_curly_quote():
-    # an excerpt opened with a straight mark and never closed, then the story's own curly quote
-    text = '"The ferry had not sailed for a week.\n\n“It was never about the ferry,” she said.'
-    _, qs = _quotes(text)
-    assert len({q.run for q in qs}) == 2
+def test_a_straight_mark_opening_an_excerpt_before_a_curly_quote_is_no_quotation():
+    # an excerpt of another article opened with a straight mark and never closed, then the story's
+    # own curly quote: the excerpt is narration, the curly quote the only quotation
+    text = '"Mara Holm had not slept for a week.\n\n“It was never about the ferry,” she said.'
+    texts, qs = _quotes(text)
+    assert texts == ["“It was never about the ferry,”"]
     assert not qs[0].continues
+
+
+def test_paragraphs_each_opened_with_a_straight_mark_stay_quotations():
+    # a transcript set out with an opening mark on every paragraph
+    text = '"LUND: We will open the port.\n\n"HOST: When?\n\n"LUND: In May, with “full crews” aboard.'
+    texts, _ = _quotes(text)
+    assert texts[0] == '"LUND: We will open the port.'
 
 
 def test_an_opening_mark_at_the_paragraphs_end_closes_the_quote():

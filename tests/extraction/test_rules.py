@@ -855,3 +855,19 @@ def test_a_that_clause_the_parser_made_adverbial_is_the_message_and_its_coordina
     assert (tweeted.subject.text, urged.subject.text) == ("Lund", "Lund")
     doc = tweeted.subject.doc
     assert doc.text[slice(*tweeted.content)] == "that Berg was rude"
+
+
+def test_an_excerpt_set_off_by_a_lone_straight_mark_is_read_as_narration(extract):
+    # a column quoting another paper's profile: the straight marks set off its paragraphs
+    text = HEAD + (
+        "The profile of a voter in Lakeport ran on Sunday and mentioned Premier Aldo Berg twice.\n\n"
+        '"Mara Holm thought the whole thing was outrageous. She was anxious, sure, but not ill.\n\n'
+        "“It never crossed my mind that I was unwell,” she said months later.\n\n"
+        '"Her husband Tomas was asleep on the sofa.\n\n'
+        "“Here he comes,” she said, clapping. “Here comes the premier.”"
+    )
+    got = [(s.speaker.name, s.quote) for s in extract(text)]
+    assert got == [
+        ("Mara Holm", "It never crossed my mind that I was unwell"),
+        ("Mara Holm", "Here he comes. Here comes the premier."),
+    ]
