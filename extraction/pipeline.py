@@ -80,7 +80,7 @@ def read(article: Article) -> tuple[speakers.PersonIndex, dict[int, list[Attribu
         para_quotes = article.by_para.get(p, [])
         mask = QuoteMask([(q.start - ps, q.end - ps) for q in para_quotes])
         index.add_doc(doc, ps, p, skip=article.in_quote)
-        atts_by_para[p] = reported.find_attributions(doc, ps, p, mask)
+        atts_by_para[p] = reported.find_attributions(doc, ps, p, mask, surnames=index.by_surname)
         atts_by_para[p].extend(colon.colon_attributions(doc, ps, p, para_quotes, article.text))
         if colon.introduces_next(article, p) and not atts_by_para[p]:
             intro = colon.introduction(doc, ps, p)

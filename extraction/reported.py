@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from . import cues, names
@@ -663,8 +664,11 @@ MODALS = frozenset(("would", "could", "might", "may", "should", "will", "'ll"))
 AUX_WINDOW = 3
 
 
-def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list[Attribution]:
-    """All speech cues in one parsed paragraph; ``offset`` is the paragraph's start in the text."""
+def find_attributions(
+    doc, offset: int, paragraph: int, mask: QuoteMask, surnames: Container[str] = ()
+) -> list[Attribution]:
+    """All speech cues in one parsed paragraph; ``offset`` is the paragraph's start in the text,
+    ``surnames`` those of the people the article has named so far (lower case)."""
     out: list[Attribution] = []
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -673,7 +677,7 @@ def find_attributions(doc, offset: int, paragraph: int, mask: QuoteMask) -> list
             att = None
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.SAID_NOUNS:
                 att = _noun_attribution(doc, tok, offset, paragraph, mask)
-            att = att or _verb_attribution(doc, tok, offset, paragraph, mask)
+            att = att or _verb_attribution(doc, tok, offset, paragraph, mask, surnames)
             att = att or _verb_tagged_as_noun(doc, tok, offset, paragraph, mask)
         if att is not None:
             out.append(att)
@@ -735,7 +739,9 @@ def _is_cue(tok, lemma: str, mask: QuoteMask) -> bool:
     )
 
 
-def _verb_attribution(doc, tok, offset: int, paragraph: int, mask: QuoteMask) -> Attribution | None:
+def _verb_attribution(
+    doc, tok, offset: int, paragraph: int, mask: QuoteMask, surnames: Container[str] = ()
+) -> Attribution | None:
     lemma = _verb_lemma(tok)
     if not _is_cue(tok, lemma, mask):
         return None
@@ -751,7 +757,7 @@ def _verb_attribution(doc, tok, offset: int, paragraph: int, mask: QuoteMask) ->
         subject = next(
             (c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subject
         )
-    if subject is None or _is_evidence(subject):
+    if subject is None or (_is_evidence(subject) and not _named_before(subject, surnames)):
         return None
     base = attribution_for(paragraph, offset, tok, subject)
     content = _content(tok, subject)
@@ -947,6 +953,11 @@ def _is_evidence(subject) -> bool:
     if low in ("percent", "%", "respondents", "majority", "plurality"):
         return True
     return any(t.lower_ in ("percent", "%") for t in subject.lefts)
+
+
+def _named_before(subject, surnames: Container[str]) -> bool:
+    """ "Matthews said ...": a surname the tagger took for a plural noun, of a person named earlier."""
+    return subject.text[:1].isupper() and subject.lower_ in surnames
 
 
 PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "ee", "eer", "ier")

@@ -420,3 +420,20 @@ def test_a_relative_named_as_an_object_does_not_take_the_surname(extract):
         "“I am not in the habit of praising people who attack my family,” Lund said."
     )
     assert {s.speaker.name for s in extract(text)} == {"Bill Lund"}
+
+
+def test_a_surname_tagged_as_a_plural_noun_opening_a_sentence_speaks(nlp):
+    # "Matthews" tagged as a plural common noun: known as a surname from the earlier full name
+    from parses import doc_of_parse
+
+    from extraction.reported import QuoteMask, find_attributions
+
+    parse = (
+        "Matthews/NOUN/nsubj/1/O said/VERB/ROOT/1/O the/DET/det/3/O vote/NOUN/nsubj/5/O would/AUX/aux/5/O "
+        "help/VERB/ccomp/1/O ./PUNCT/punct/1/O"
+    )
+    doc = doc_of_parse(nlp, parse, {"said": "say", "Matthews": "matthew"})
+    doc[0].tag_ = "NNS"
+    assert find_attributions(doc, 0, 0, QuoteMask([])) == []
+    [att] = find_attributions(doc, 0, 0, QuoteMask([]), surnames={"matthews"})
+    assert att.subject.text == "Matthews" and doc.text[slice(*att.content)] == "the vote would help"
