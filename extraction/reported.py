@@ -751,9 +751,10 @@ def _verb_attribution(
         subject = next(
             (t for t in subject.subtree if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "nsubj")), None
         )
-    if subject is not None and subject.pos_ == "NOUN" and not _person_like(subject):
-        # "Ten days before the vote, Ilse Varga, an adviser, urged ...": the parser took the noun
-        # before the name for the subject and the name for its appositive
+    if subject is not None and (subject.pos_ == "NUM" or subject.pos_ == "NOUN" and not _person_like(subject)):
+        # "Ten days before the vote, Ilse Varga, an adviser, urged ...", "one of the family's
+        # lawyers, Ruth Albers, said": the parser took the words before the name for the subject
+        # and the name for its appositive
         subject = next(
             (c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subject
         )
@@ -947,12 +948,20 @@ def _is_evidence(subject) -> bool:
         return True
     if subject.pos_ == "NOUN" and not _person_like(subject):
         return True
+    if subject.like_num and _one_of_some_people(subject):
+        return False  # "one of the family's lawyers said", "two of the senators said"
     if subject.like_num or subject.text == "%":
         return True
     # "73 percent of voters said", "a majority of respondents" ("Senate Majority Leader" speaks)
     if low in ("percent", "%", "respondents", "majority", "plurality"):
         return True
     return any(t.lower_ in ("percent", "%") for t in subject.lefts)
+
+
+def _one_of_some_people(number) -> bool:
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return people is not None and people.lower_ != "respondents" and _person_like(people)
 
 
 def _named_before(subject, surnames: Container[str]) -> bool:

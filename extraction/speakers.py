@@ -672,7 +672,7 @@ def describe(subject, index: PersonIndex, at: int | None = None) -> tuple[Speake
     if _those_described(subject):
         # "Those close to him say", "those familiar with the talks said": a group, described
         return SpeakerMention(name=text, text=text, type=SpeakerType.GROUP), ""
-    if subject.pos_ == "PRON" or subject.lower_ in PRONOUNS:
+    if (subject.pos_ == "PRON" or subject.lower_ in PRONOUNS) and not _one_of_some(subject):
         return SpeakerMention(name="", text=subject.text, resolved_from="pronoun"), subject.lower_
     app = _appos_person(subject)
     description: list[str] = []  # "Portugal's prime minister" in "Portugal's prime minister, NAME,"
@@ -699,6 +699,11 @@ def describe(subject, index: PersonIndex, at: int | None = None) -> tuple[Speake
         # "both Democrats and Republicans said": the groups speak together
         phrase, text = joint, _clean(_as_printed(joint))
     return _body_or_description(subject, phrase, text, index), ""
+
+
+def _one_of_some(subject) -> bool:
+    """ "One of the senators", "one of the family's lawyers": a description, not a pronoun."""
+    return subject.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
 
 
 def _those_described(subject) -> bool:

@@ -437,3 +437,13 @@ def test_a_surname_tagged_as_a_plural_noun_opening_a_sentence_speaks(nlp):
     assert find_attributions(doc, 0, 0, QuoteMask([])) == []
     [att] = find_attributions(doc, 0, 0, QuoteMask([]), surnames={"matthews"})
     assert att.subject.text == "Matthews" and doc.text[slice(*att.content)] == "the vote would help"
+
+
+def test_one_of_a_group_named_in_apposition_is_that_person(extract):
+    text = HEAD + (
+        "In a statement, one of the family's lawyers, Ruth Albers, said the videos show the driver calmly "
+        "leaving his car.\n\n"
+        "One of the port officials said the channel had not been dredged in years."
+    )
+    got = [(s.speaker.name, s.speaker.type) for s in extract(text)]
+    assert got == [("Ruth Albers", "person"), ("One of the port officials", "person")]
