@@ -150,6 +150,8 @@ INTENT = frozenset("want plan hope intend expect wish prepare aim".split())
 # "needs to tell", "allow companies to tell", "require the police to tell": owed or permitted, not
 # said. (Passive "was forced to admit", "was allowed to say" report speech that happened.)
 OBLIGATION = frozenset("need require allow permit".split())
+# "stopped short of calling it racist", "refrained from saying", "avoided naming": held back, not said.
+HOLDING_BACK = frozenset("refrain avoid short".split())
 
 
 def is_speech_lemma(lemma: str) -> bool:
@@ -167,6 +169,10 @@ def is_negated(tok, mask=None) -> bool:
             and 0 < tok.i - child.i <= 3
             and not (mask is not None and mask.covers(child.idx))
         ):
+            return True
+    if tok.dep_ in ("pcomp", "xcomp"):
+        owner = tok.head.head if tok.dep_ == "pcomp" else tok.head
+        if owner.lemma_.lower() in HOLDING_BACK:
             return True
     head = tok
     # walk up through "declined to comment", "refused to say", "did not want to say"

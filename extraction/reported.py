@@ -237,6 +237,8 @@ def _climb(tok):
         return head, None  # "a statement saying ...", "with Ekwall adding that ..."
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         verb = head.head
+        while verb.dep_ == "advmod" and verb.pos_ == "ADV" and verb.head != verb:
+            verb = verb.head  # "..., aside from saying ...": past the adverb to the verb it modifies
         quoted = (
             [c for c in verb.children if c.dep_ == "dobj"]
             if verb.lemma_ == "quote" and head.lower_ == "as"
@@ -246,6 +248,8 @@ def _climb(tok):
             return quoted[0], None  # "The Gazette quoted Ruth Albers as saying ...": she said it
         return None, verb
     if tok.dep_ == "conj" and _coordinated_with_the_outer_cue(tok):
+        return None, head.head
+    if tok.dep_ == "advcl" and _participle_after_the_reported_clause(tok):
         return None, head.head
     if tok.dep_ in ("conj", "xcomp", "advcl") and head != tok:
         return None, head
@@ -266,6 +270,20 @@ def _coordinated_with_the_outer_cue(tok) -> bool:
         and outer.pos_ == "VERB"
         and cues.is_speech_lemma(_verb_lemma(outer))
         and (head.pos_ != "VERB" or head.tag_ != tok.tag_)
+    )
+
+
+def _participle_after_the_reported_clause(tok) -> bool:
+    """ "Lund told reporters she was not worried, saying that ...": a speech participle set off by a
+    comma, which the parser hung on the reported clause's predicate, is the reporting speaker's."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBG"
+        and _after_comma(tok)
+        and cues.is_speech_lemma(_verb_lemma(tok))
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and cues.is_speech_lemma(_verb_lemma(head.head))
     )
 
 

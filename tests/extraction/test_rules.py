@@ -871,3 +871,30 @@ def test_an_excerpt_set_off_by_a_lone_straight_mark_is_read_as_narration(extract
         ("Mara Holm", "It never crossed my mind that I was unwell"),
         ("Mara Holm", "Here he comes. Here comes the premier."),
     ]
+
+
+def test_a_participle_cue_after_the_reported_clause_is_the_reporting_speakers(extract):
+    # "saying" parsed as an adverbial of "was", inside what Lund told reporters
+    text = HEAD + "Ingrid Lund told reporters she was not worried, saying that she feels as good as ever."
+    got = [(s.speaker.name, s.speaker.resolved_from, s.quote) for s in extract(text)]
+    assert got == [
+        ("Ingrid Lund", "", "she was not worried"),
+        ("Ingrid Lund", "", "that she feels as good as ever"),
+    ]
+
+
+def test_a_cue_after_aside_from_finds_the_speaker_of_the_verb_it_modifies(extract):
+    text = HEAD + (
+        "Terry Dalby has said 20 people want the seat, but he refuses to discuss names, aside from saying "
+        "he wants a diverse delegation."
+    )
+    got = [(s.speaker.name, s.quote) for s in extract(text)]
+    assert got == [("Terry Dalby", "20 people want the seat"), ("Terry Dalby", "he wants a diverse delegation")]
+
+
+def test_speech_held_back_is_not_reported(extract):
+    text = HEAD + (
+        "Lund stopped short of calling the officer a racist. Berg refrained from saying the plan had failed. "
+        "Dalby called the plan a disaster."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Dalby"]
