@@ -31,12 +31,17 @@ def unquote(printed: str) -> str:
     return s.strip().rstrip(TRAILING).strip()
 
 
+# A comma the reporter set inside the closing mark, American style: 'the plan “a gimmick,” and'.
+COMMA_INSIDE_CLOSING = re.compile(r"[,;:]+(?=(?:''|[”\"])$)")
+
+
 def tidy(printed: str) -> str:
-    """Reported speech as printed, without the trailing comma or colon of the sentence around it."""
+    """Reported speech as printed, without the trailing comma or colon of the sentence around it
+    (outside the last quotation mark or, American style, inside it)."""
     s = printed.strip().rstrip(TRAILING).strip()
     if OPENING.match(s) and CLOSING.search(s) and not _has_inner_mark(s):
         return unquote(s)  # the content is one whole quotation
-    return s
+    return COMMA_INSIDE_CLOSING.sub("", s)
 
 
 def _has_inner_mark(s: str) -> bool:

@@ -471,6 +471,14 @@ def test_a_quoted_phrase_with_its_frame_is_mixed(extract):
     assert st.kind == "mixed" and st.quote == 'the budget as "a betrayal of the north"'
 
 
+def test_a_comma_inside_the_last_closing_mark_is_the_reporters(extract):
+    # American style sets the sentence's comma inside the mark: it is not the speaker's
+    st = _one(extract(HEAD + "Minister Ana Lund called the plan “a pre-election gimmick,” and left the room."))
+    assert st.quote == "the plan “a pre-election gimmick”"
+    stmts = extract(HEAD + 'Ivo Berg said the port was "a disgrace, frankly," adding that the council knew.')
+    assert stmts[0].quote == 'the port was "a disgrace, frankly"'
+
+
 def test_an_unclosed_quotation_mark_stops_at_its_paragraph(extract):
     text = HEAD + (
         "“The ferry will run every hour, Tomas Ekwall said on Monday, and nobody closed the mark.\n\n"
