@@ -906,3 +906,14 @@ def test_speech_held_back_is_not_reported(extract):
         "Dalby called the plan a disaster."
     )
     assert [s.speaker.name for s in extract(text)] == ["Dalby"]
+
+
+def test_a_horizontal_bar_is_read_as_the_dash_it_is(extract):
+    text = HEAD + (
+        "Ivo Berg is premier.\n\n"
+        "On Friday, however, Berg spoke to a meeting of trawler fleet owners, promising to scrap fishing "
+        "quotas and open more coastal water to trawling ― probably not quite what Lund had in mind."
+    )
+    [st] = extract(text)
+    assert st.quote == "to scrap fishing quotas and open more coastal water to trawling"
+    assert text[st.start : st.end].endswith("trawling")
