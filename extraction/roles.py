@@ -133,6 +133,9 @@ OFFICES = [
     "governor",
     "gov.",
     "lt. gov.",
+    "lt. gen.",
+    "lt. col.",
+    "maj. gen.",
     "mayor",
     "ambassador",
     "envoy",
@@ -247,6 +250,19 @@ def normalize_word(word: str) -> str:
 # "Climate Minister", "Trade Secretary", "Energy Commissioner".
 PORTFOLIO_OFFICES = frozenset({"minister", "secretary", "commissioner"})
 # Words in front of a role that describe it rather than name an employer: "Opposition senator".
+# Head words of bodies: "ministry", "campaign", "union", "network".
+ORG_WORDS = frozenset(
+    """
+    ministry department office agency campaign committee commission council government administration
+    party kremlin house embassy court police army military navy force forces service bureau board union
+    company group organization organisation institute foundation association federation league coalition
+    railway railways airline airlines airways corporation corp inc ltd plc holdings industries firm
+    cabinet parliament congress senate assembly spokesperson's newspaper network station paper times post
+    journal news channel authority authorities secretariat alliance nato un bank fund team caucus
+    """.split()
+)
+# Party words that qualify an office ("Republican vice-presidential nominee"), naming no employer alone.
+PARTY_WORDS = frozenset("republican democratic democrat libertarian green conservative liberal labour socialist".split())
 NOT_EMPLOYER = frozenset(
     """
     opposition ruling senior junior top acting interim chief veteran new longtime long-time incoming
@@ -294,6 +310,7 @@ def parse_title(words: list[str]) -> dict:
     ["Kremlin", "spokesman"] -> role "spokesman", organization "Kremlin", country "RU".
     """
     out = {"role": "", "country": "", "organization": "", "role_is_former": False}
+    words = _glued(words)
     i = 0
     n = len(words)
     rest: list[tuple[int, str]] = []  # (position, word) of words that are none of the above
@@ -356,8 +373,40 @@ def parse_title(words: list[str]) -> dict:
         org_words = [w for _, w in rest if w.lower().strip(",") not in NOT_EMPLOYER]
         first = next((k for k, w in enumerate(org_words) if w[:1].isupper()), None)
         if first is not None:
-            out["organization"] = " ".join(org_words[first:]).strip(",")
+            out["organization"] = _employer(org_words[first:])
     return out
+
+
+def _glued(words: list[str]) -> list[str]:
+    """Token texts back into printed words: "Lt" "." -> "Lt.", "vice" "-" "presidential" ->
+    "vice-presidential"."""
+    out: list[str] = []
+    glue = False
+    for w in words:
+        if out and (w == "." or glue):
+            out[-1] += w
+            glue = False
+        elif out and w in HYPHEN_TOKENS:
+            out[-1] += w
+            glue = True
+        else:
+            out.append(w)
+    return out
+
+
+def _employer(words: list[str]) -> str:
+    """The body an office phrase names, as printed: lower-case qualifiers of the office after it
+    left out ("Green Party presidential" -> "Green Party"), none for a party word alone."""
+    words = [w.strip(",") for w in words]
+    while words and words[-1][:1].islower() and words[-1] not in ORG_WORDS:
+        words.pop()
+    if len(words) == 1 and words[0].lower() in PARTY_WORDS:
+        return ""
+    return " ".join(words)
+
+
+# Hyphens the tokenizer splits off between the words of a compound ("vice-presidential").
+HYPHEN_TOKENS = frozenset("- ‐ ‑".split())
 
 
 def gender_of_words(words: list[str]) -> str:

@@ -22,16 +22,7 @@ PRONOUNS_OTHER = frozenset(
     {"i", "you", "it", "one", "who", "which", "that", "this", "these", "those", "someone"}
 )
 PRONOUNS = PRONOUNS_M | PRONOUNS_F | PRONOUNS_PL | PRONOUNS_OTHER
-ORG_WORDS = frozenset(
-    """
-    ministry department office agency campaign committee commission council government administration
-    party kremlin house embassy court police army military navy force forces service bureau board union
-    company group organization organisation institute foundation association federation league coalition
-    railway railways airline airlines airways corporation corp inc ltd plc holdings industries firm
-    cabinet parliament congress senate assembly spokesperson's newspaper network station paper times post
-    journal news channel authority authorities secretariat alliance nato un bank fund team caucus
-    """.split()
-)
+ORG_WORDS = roles.ORG_WORDS
 GROUP_WORDS = frozenset(
     """
     officials experts critics analysts supporters opponents protesters voters residents people lawmakers

@@ -36,3 +36,20 @@ def test_employer_in_front_of_the_role():
     t = parse_title(["Opposition", "senator"])
     assert (t["role"], t["organization"]) == ("senator", "")
     assert parse_title(["Opposition", "leader"])["organization"] == ""
+
+
+def test_split_tokens_are_read_as_the_printed_words():
+    # the tokenizer splits "Lt." and "AFL-CIO"; the office and the body are the words as printed
+    t = parse_title(["Retired", "Lt", ".", "Gen."])
+    assert (t["role"], t["organization"], t["role_is_former"]) == ("Lt. Gen.", "", True)
+    t = parse_title(["Harbour", "AFL", "-", "CIO", "president"])
+    assert (t["role"], t["organization"]) == ("president", "Harbour AFL-CIO")
+
+
+def test_qualifiers_of_the_office_are_no_employer():
+    t = parse_title(["Green", "Party", "presidential", "nominee"])
+    assert (t["role"], t["organization"]) == ("nominee", "Green Party")
+    t = parse_title(["Republican", "vice", "-", "presidential", "nominee"])
+    assert (t["role"], t["organization"]) == ("nominee", "")
+    t = parse_title(["Haulage", "association", "chief"])
+    assert t["organization"] == "Haulage association"
