@@ -110,6 +110,11 @@ def gender_of_first_name(name: str) -> str:
     public life the dictionary gets wrong or lacks); then gender-guesser's dictionary, where only a
     name it calls plainly male or female counts ("mostly_female", "andy" stay unknown)."""
     first = name.split()[0].lower().strip(".,") if name.split() else ""
+    if "-" in first.strip("-"):
+        # "Anna-Lena", "Marie-Claire", "Jean-Marc": a compound first name takes its first part's
+        # gender; "Jean" alone is used for both, but opening a compound it is a man's
+        head = first.strip("-").split("-")[0]
+        return "m" if head == "jean" else gender_of_first_name(head)
     if first in MALE and first not in FEMALE:
         return "m"
     if first in FEMALE and first not in MALE:

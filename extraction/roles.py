@@ -314,6 +314,7 @@ def parse_title(words: list[str]) -> dict:
     i = 0
     n = len(words)
     rest: list[tuple[int, str]] = []  # (position, word) of words that are none of the above
+    role_at = -1  # where the (last) office phrase starts
     while i < n:
         w = words[i]
         lw = w.lower().strip(",")
@@ -324,9 +325,11 @@ def parse_title(words: list[str]) -> dict:
         if lw in ("the", "a", "an", "'s", "’s"):
             i += 1
             continue
-        # the longest office phrase starting here
+        # the longest office phrase starting here ("director of the Center for Media Justice": after
+        # the office and its "of", a body's name, no second office)
         matched = ""
-        for k, off in _OFFICES_BY_FIRST.get(lw, ()):
+        body_follows = role_at >= 0 and any(x.lower() in ("of", "for", "at") for x in words[role_at:i])
+        for k, off in () if body_follows else _OFFICES_BY_FIRST.get(lw, ()):
             if " ".join(x.lower() for x in words[i : i + k]) == off:
                 matched = " ".join(words[i : i + k])
                 break
@@ -347,6 +350,7 @@ def parse_title(words: list[str]) -> dict:
                 if portfolio:
                     matched = " ".join(portfolio + [matched])
             out["role"] = (out["role"] + " " + matched).strip() if out["role"] and lw == "of" else matched
+            role_at = i
             i += span
             continue
         # two-word country words first ("South Korean", "New Zealand")
@@ -369,11 +373,17 @@ def parse_title(words: list[str]) -> dict:
         i += 1
     if rest and not out["organization"] and out["role"]:
         # "Varga campaign spokesman", "Haulage association chief": the phrase in front of the role
-        # names its employer, lower-case words included, from its first capitalised word on
-        org_words = [w for _, w in rest if w.lower().strip(",") not in NOT_EMPLOYER]
-        first = next((k for k, w in enumerate(org_words) if w[:1].isupper()), None)
-        if first is not None:
-            out["organization"] = _employer(org_words[first:])
+        # names its employer, lower-case words included, from its first capitalised word on; else
+        # "the mayor of Lakeport", "a spokesman for Harbour Lines": the body after "of" or "for"
+        before = [w for k, w in rest if k < role_at]
+        after = [w for k, w in rest if k > role_at]
+        after = after[1:] if after and after[0].lower() in ("of", "for", "at") else []
+        for words_of in (before, after):
+            org_words = [w for w in words_of if w.lower().strip(",") not in NOT_EMPLOYER]
+            first = next((k for k, w in enumerate(org_words) if w[:1].isupper()), None)
+            if first is not None:
+                out["organization"] = _employer(org_words[first:])
+                break
     return out
 
 

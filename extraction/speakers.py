@@ -247,7 +247,7 @@ class PersonIndex:
             name, title = split_name(list(ent))
             if not name or (skip is not None and skip(offset + ent.start_char)):
                 continue
-            title = _title_before(doc, ent.start) + title
+            title = _title_before(doc, ent.start) + title or appositive_office(ent.root)
             p = self.person(name, title, at=offset + ent.start_char)
             root = ent.root
             # the appositive's head noun only: "X, the mother's lawyer" says nothing of X
@@ -684,7 +684,7 @@ def describe(subject, index: PersonIndex, at: int | None = None) -> tuple[Speake
     if _office_alone(subject):
         pass  # "Senator from Texas says ...": an office, described; no one's name
     elif _is_person(subject, index, appositive and bool(roles.parse_title(description)["role"])):
-        return _person_mention(subject, phrase, text, description, index, at), ""
+        return _person_mention(subject, phrase, text, description or appositive_office(subject), index, at), ""
     joint = _joint_groups(subject, phrase)
     if joint:
         # "both Democrats and Republicans said": the groups speak together
@@ -737,7 +737,56 @@ def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
             return True  # "Moldovan President Vasile Rotaru" tagged an organisation
     if _first_name_run(subject):
         return True  # "Annika Lindqvist" tagged an organisation: a first name opens it
+    if subject.pos_ == "PROPN" and _described_as_one_person(subject):
+        return True  # "Tove K. Lind III, a columnist at the Ledger," tagged an organisation
     return office_appositive  # "the prime minister, Helena Brito,": an office's appositive is a person
+
+
+# Nouns that describe one person in an appositive ("X, a writer for the Ledger,"), beside offices.
+ONE_PERSON_NOUNS = frozenset(
+    """
+    writer author columnist journalist reporter editor correspondent commentator blogger professor
+    lawyer attorney economist analyst historian scholar activist pastor priest rabbi imam doctor
+    founder owner actor actress singer rapper comedian student teacher nurse veteran widow widower
+    mother father son daughter wife husband brother sister
+    """.split()
+)
+
+
+def appositive_office(name) -> list[str]:
+    """The words of an appositive that names an office: "the foreign minister of France" in "Jean
+    Ayrault, the foreign minister of France, said"; [] when there is none."""
+    for c in name.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > name.i:
+            words = [t.text for t in sorted(_own_phrase(c), key=lambda t: t.i) if not t.is_punct or t.text in "-."]
+            if roles.parse_title(words)["role"]:
+                return words
+    return []
+
+
+# What hangs off a description without describing the office: a second appositive ("..., a
+# member of the council"), a relative clause, a second office joined by "and now ...".
+NOT_OF_THE_OFFICE = ("appos", "relcl", "acl", "conj", "cc", "advcl", "parataxis")
+
+
+def _own_phrase(head) -> list:
+    out = [head]
+    for c in head.children:
+        if c.dep_ not in NOT_OF_THE_OFFICE:
+            out.extend(_own_phrase(c))
+    return out
+
+
+def _described_as_one_person(subject) -> bool:
+    """A name with an appositive that describes a person: "a writer for the Ledger", "the foreign
+    minister of France"."""
+    return any(
+        c.dep_ == "appos"
+        and c.tag_ == "NN"
+        and (c.lemma_.lower() in ONE_PERSON_NOUNS or c.lower_ in roles.OFFICE_WORDS)
+        and c.lower_ not in ORG_WORDS
+        for c in subject.children
+    )
 
 
 def _name_after_office_phrase(subject) -> list:
@@ -811,7 +860,7 @@ def _person_mention(
     p = index.person(name, title_words or description, at=at) if name else None
     info = roles.parse_title(title_words) if title_words else {}
     info = _fill(info, roles.parse_title(description) if description else {}, capitalise=True)
-    info = _fill(info, p.title if p else {})
+    info = _fill(info, p.title if p else {}, capitalise=True)
     return SpeakerMention(
         name=p.name if p else name,
         text=text,
@@ -904,13 +953,17 @@ CAPITALISED_OFFICES = frozenset(
 )
 
 
+# Words an office's name keeps in lower case: "Secretary of State".
+LOWER_IN_TITLES = frozenset("of the and for on at in to".split())
+
+
 def _fill(info: dict, more: dict, capitalise: bool = False) -> dict:
     """``info`` with its empty fields taken from ``more``."""
     out = dict(info)
     for k, v in more.items():
         if not out.get(k) and v:
             if k == "role" and capitalise and any(w in CAPITALISED_OFFICES for w in v.lower().split()):
-                v = " ".join(w[:1].upper() + w[1:] for w in v.split())
+                v = " ".join(w if w in LOWER_IN_TITLES else w[:1].upper() + w[1:] for w in v.split())
             out[k] = v
     return out
 

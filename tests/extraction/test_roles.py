@@ -53,3 +53,12 @@ def test_qualifiers_of_the_office_are_no_employer():
     assert (t["role"], t["organization"]) == ("nominee", "")
     t = parse_title(["Haulage", "association", "chief"])
     assert t["organization"] == "Haulage association"
+
+
+def test_after_the_office_and_its_of_comes_a_body_not_a_second_office():
+    t = parse_title("executive director of the Centre for Harbour Justice".split())
+    assert (t["role"], t["organization"]) == ("director", "Centre for Harbour Justice")
+    t = parse_title("a spokesman for Harbour Lines".split())
+    assert (t["role"], t["organization"]) == ("spokesman", "Harbour Lines")
+    t = parse_title("a Republican senator from Texas".split())
+    assert (t["role"], t["organization"]) == ("senator", "")

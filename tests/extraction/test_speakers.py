@@ -447,3 +447,50 @@ def test_one_of_a_group_named_in_apposition_is_that_person(extract):
     )
     got = [(s.speaker.name, s.speaker.type) for s in extract(text)]
     assert got == [("Ruth Albers", "person"), ("One of the port officials", "person")]
+
+
+def _speaker_of(extract, text):
+    [st] = extract(HEAD + text)
+    sp = st.speaker
+    return sp.name, sp.type, sp.role, sp.country, sp.organization
+
+
+def test_an_office_in_apposition_after_the_name_is_the_speakers(extract):
+    assert _speaker_of(
+        extract, "Ines Dalby, the foreign minister of Norway, said the talks on the fishing treaty had failed."
+    ) == ("Ines Dalby", "person", "Foreign Minister", "NO", "")
+    # a second appositive or a relative clause describes something else
+    assert _speaker_of(
+        extract,
+        "Pia Holm, the foreign minister of Sweden, a founding member of the council, said the talks had failed.",
+    ) == ("Pia Holm", "person", "Foreign Minister", "SE", "")
+    assert _speaker_of(
+        extract,
+        "Ruth Albers, a spokeswoman for Harbour Lines, which runs the island ferries, said the boats would sail.",
+    ) == ("Ruth Albers", "person", "spokeswoman", "", "Harbour Lines")
+
+
+def test_a_compound_first_name_has_the_gender_of_its_first_part():
+    from extraction.names import gender_of_first_name
+
+    assert [gender_of_first_name(n) for n in ("Jean-Marc", "Jean-Marie", "Anna-Lena", "Marie-Claire")] == [
+        "m",
+        "m",
+        "f",
+        "f",
+    ]
+
+
+def test_a_name_described_as_one_person_is_a_person_whatever_its_entity_tag(nlp):
+    from parses import doc_of_parse
+
+    from extraction.speakers import PersonIndex, describe
+
+    parse = (
+        "Vell/PROPN/compound/1/B-ORG Lindqvist/PROPN/nsubj/6/I-ORG ,/PUNCT/punct/1/O a/DET/det/4/O "
+        "columnist/NOUN/appos/1/O ,/PUNCT/punct/1/O said/VERB/ROOT/6/O so/ADV/advmod/6/O ./PUNCT/punct/6/O"
+    )
+    doc = doc_of_parse(nlp, parse, {"said": "say"})
+    doc[4].tag_ = "NN"
+    mention, _ = describe(doc[1], PersonIndex())
+    assert (mention.name, mention.type) == ("Vell Lindqvist", "person")
