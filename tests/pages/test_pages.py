@@ -99,6 +99,20 @@ def test_article_page_highlights_each_statement(client, record):
     assert "<mark id=" in html
 
 
+def test_article_page_marks_only_direct_quotes_as_quotations(client, db):
+    person = f.person("Rosalind Hawkridge", country_code="GB")
+    story = f.article(
+        "LONDON — Hawkridge said the county would mend every road by spring. "
+        "“We will not leave a single pothole,” she said."
+    )
+    f.statement(person, "the county would mend every road by spring", kind="indirect", in_article=story)
+    f.statement(person, "We will not leave a single pothole", in_article=story)
+    html = text_of(client.get(story.get_absolute_url()))
+    assert "“We will not leave a single pothole”" in html
+    assert '<span class="reported">the county would mend every road by spring</span>' in html
+    assert "“the county would mend" not in html
+
+
 def test_article_text_is_escaped(client, db):
     story = f.article("<script>alert(1)</script> A minister spoke at length about the budget today.")
     html = text_of(client.get(story.get_absolute_url()))
