@@ -46,7 +46,6 @@ def transcript_quotes(text: str, paragraphs, quotes: list[Quote]) -> list[Quote]
 
 # "made the following comment:", "issued this statement:"
 INTRODUCING_NOUNS = cues.SAID_NOUNS | cues.SPEECH_NOUNS
-ISSUING_VERBS = frozenset("make issue give deliver release post offer send".split())
 # "The governor added:" / "Limbaugh continued:": a short paragraph of a speaker and a cue, ending in a
 # colon, introduces the next paragraph as a block quotation (web pages set such quotations apart
 # without marks).
@@ -98,7 +97,7 @@ def introduction(doc, offset: int, paragraph: int) -> Attribution | None:
             by = [g for c in tok.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
             if by:
                 cue, subject = tok, by[0]  # "how the website rated this statement by Lund:"
-            elif tok.head.lemma_ in ISSUING_VERBS:
+            elif tok.head.lemma_ in cues.ISSUING_VERBS:
                 cue = tok.head  # "made the following comment:", "issued this statement:"
                 subject = reported.speaker_of(cue)
             else:

@@ -81,6 +81,9 @@ SAID_NOUNS = frozenset(
     """.split()
 )
 
+# Verbs that put a statement or speech out: "issued a statement saying", "delivered a speech
+# blaming", "made the following comment:".
+ISSUING_VERBS = frozenset("issue deliver release give make post send offer publish write put".split())
 # Nouns that name an occasion of speech: "in a statement", "in an interview", "in remarks".
 SPEECH_NOUNS = frozenset(
     """

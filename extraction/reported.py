@@ -81,8 +81,6 @@ def _verb_lemma(tok) -> str:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-# Verbs that put a speech occasion out: "issued a statement saying", "delivered a speech blaming".
-ISSUING_VERBS = frozenset("issue deliver release give make post send publish write put".split())
 
 
 def _some_of_whom(subject) -> bool:
@@ -231,7 +229,7 @@ def _climb(tok):
     if tok.dep_ == "acl" and head.pos_ in ("PROPN", "NOUN"):
         if (
             head.lemma_.lower() in cues.SPEECH_NOUNS | cues.OCCASION_NOUNS
-            and head.head.lemma_ in ISSUING_VERBS
+            and head.head.lemma_ in cues.ISSUING_VERBS
         ):
             return None, head.head  # "issued a statement saying ...": whoever issued it
         return head, None  # "a statement saying ...", "with Ekwall adding that ..."

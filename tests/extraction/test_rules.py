@@ -917,3 +917,13 @@ def test_a_horizontal_bar_is_read_as_the_dash_it_is(extract):
     [st] = extract(text)
     assert st.quote == "to scrap fishing quotas and open more coastal water to trawling"
     assert text[st.start : st.end].endswith("trawling")
+
+
+def test_statements_put_out_introduce_a_quotation_or_carry_a_message(extract):
+    text = HEAD + (
+        "Mayor Ingrid Lund published the following statement:\n\n"
+        "“We will reopen the port in May, whatever the council decides.”\n\n"
+        "The dockers' union offered a statement saying the strike would go on."
+    )
+    got = [(s.speaker.name, s.cue) for s in extract(text)]
+    assert got == [("Ingrid Lund", "published"), ("dockers' union", "saying")]
