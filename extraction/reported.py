@@ -668,6 +668,8 @@ def _trim(doc, left: int, right: int) -> tuple[int, int] | None:
     ):
         left += 1
     while right >= left and doc[right].is_punct and doc[right].text not in "”\"'’":
+        if doc[right].text == ")" and any(t.text == "(" for t in doc[left:right]):
+            break  # "Rep. Ola Beyer (D-Harbour)": the bracket closes words kept
         right -= 1
     if left > right:
         return None
@@ -781,10 +783,12 @@ def _verb_attribution(
     if content is None:
         # no clause of its own ("...," he said.): it can still introduce a quotation
         return base if lemma in cues.SPEECH_VERBS else None
-    return _with_content(doc, tok, lemma, subject, content, base, offset)
+    return _with_content(doc, tok, lemma, subject, content, base, offset, mask)
 
 
-def _with_content(doc, tok, lemma, subject, content, base: Attribution, offset: int) -> Attribution | None:
+def _with_content(
+    doc, tok, lemma, subject, content, base: Attribution, offset: int, mask: QuoteMask | None = None
+) -> Attribution | None:
     """The attribution with its content span, or without one when the object carries no message."""
     left, right = content[0].i, content[1].i
     is_clause = (
@@ -795,6 +799,8 @@ def _with_content(doc, tok, lemma, subject, content, base: Attribution, offset: 
     # the speaker is never part of what they said
     if subject.i == left and tok.dep_ != "parataxis" and not (left <= tok.i <= right):
         left = subject.right_edge.i + 1
+    if right > tok.i:
+        right = _before_a_closing_gloss(doc, left, right, mask)
     trimmed = _trim(doc, left, right)
     if trimmed is None:
         return None
@@ -823,6 +829,33 @@ def _with_content(doc, tok, lemma, subject, content, base: Attribution, offset: 
 
 # What a possessed speech noun reports: "Ekwall's claim that ...", "her allegations of fraud".
 NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "against"})
+
+
+# Relative pronouns that open a clause set off by a comma: the reporter's gloss, not a restriction.
+GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
+
+
+def _before_a_closing_gloss(doc, left: int, right: int, mask: QuoteMask | None) -> int:
+    """Where reported words end when the reporter glosses their last noun (", who has not been
+    charged", ", which forced her to leave early", ", a former governor"): before the comma.
+    Words inside quotation marks are the speaker's own and stay."""
+    for t in doc[left : right + 1]:
+        if t.dep_ not in ("relcl", "appos") or t.head.i < left or t.i <= left:
+            continue
+        first = t.left_edge
+        if first.i - 1 <= left or doc[first.i - 1].text != ",":
+            continue
+        if t.dep_ == "relcl" and first.lower_ not in GLOSS_RELATIVES:
+            continue
+        if t.dep_ == "appos" and (t.pos_ == "PROPN" or first.pos_ == "PROPN"):
+            continue  # "the minister, Ruth Albers": a name, not a gloss
+        end = t.right_edge.i
+        while end < right and doc[end + 1].is_punct:
+            end += 1
+        if end < right or (mask is not None and mask.covers(doc[first.i - 1].idx)):
+            continue
+        return first.i - 2
+    return right
 
 
 def _noun_attribution(doc, noun, offset: int, paragraph: int, mask: QuoteMask) -> Attribution | None:

@@ -927,3 +927,20 @@ def test_statements_put_out_introduce_a_quotation_or_carry_a_message(extract):
     )
     got = [(s.speaker.name, s.cue) for s in extract(text)]
     assert got == [("Ingrid Lund", "published"), ("dockers' union", "saying")]
+
+
+def test_the_reporters_gloss_closing_reported_words_is_not_the_speakers(extract):
+    text = HEAD + (
+        "Don Berg said he expects Lund to recover fully from her pneumonia, which forced her to leave a "
+        "memorial early.\n\n"
+        "Those close to him say he would have to consider Rep. Ola Beyer (D-Harbour), a former lieutenant "
+        "governor.\n\n"
+        "Holm said the minister, Ruth Albers, would resign over the ferry contract.\n\n"
+        "Lund said the deal was “a gift to the fleet, which never pays its share.”"
+    )
+    assert [s.quote for s in extract(text)] == [
+        "he expects Lund to recover fully from her pneumonia",
+        "he would have to consider Rep. Ola Beyer (D-Harbour)",
+        "the minister, Ruth Albers, would resign over the ferry contract",
+        "the deal was “a gift to the fleet, which never pays its share.”",
+    ]
