@@ -831,22 +831,28 @@ def _with_content(
 NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "against"})
 
 
-# Relative pronouns that open a clause set off by a comma: the reporter's gloss, not a restriction.
-GLOSS_RELATIVES = frozenset({"which", "who", "whom", "whose"})
+# Relative pronouns that open a gloss on a person set off by a comma: "..., who has not been charged".
+GLOSS_RELATIVES = frozenset({"who", "whom", "whose"})
+HYPHENS = frozenset("-‐‑")
 
 
 def _before_a_closing_gloss(doc, left: int, right: int, mask: QuoteMask | None) -> int:
-    """Where reported words end when the reporter glosses their last noun (", who has not been
-    charged", ", which forced her to leave early", ", a former governor"): before the comma.
-    Words inside quotation marks are the speaker's own and stay."""
+    """Where reported words end when the reporter says who or what a name they close on is
+    ("... not to pardon Ivo Holm, who has not been charged", "... with NATO, the alliance that
+    ..."): before the comma. A gloss on a common noun (", which forced her to leave early") is
+    as often the speaker's as the reporter's, and stays; so do words inside quotation marks."""
     for t in doc[left : right + 1]:
-        if t.dep_ not in ("relcl", "appos") or t.head.i < left or t.i <= left:
+        if t.dep_ not in ("relcl", "appos") or t.head.i < left or t.i <= left or t.head.pos_ != "PROPN":
             continue
+        if t.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in t.children):
+            continue  # "called for fairness, the closure of loopholes and ...": a list
         first = t.left_edge
         if first.i - 1 <= left or doc[first.i - 1].text != ",":
             continue
         if t.dep_ == "relcl" and first.lower_ not in GLOSS_RELATIVES:
-            continue
+            continue  # ", which is a problem": often the speaker's comment on the whole clause
+        if t.head.i > 0 and doc[t.head.i - 1].text in HYPHENS:
+            continue  # "more anti-Trump than pro-Clinton, ...": the name is part of a word
         if t.dep_ == "appos" and (t.pos_ == "PROPN" or first.pos_ == "PROPN"):
             continue  # "the minister, Ruth Albers": a name, not a gloss
         end = t.right_edge.i

@@ -929,18 +929,24 @@ def test_statements_put_out_introduce_a_quotation_or_carry_a_message(extract):
     assert got == [("Ingrid Lund", "published"), ("dockers' union", "saying")]
 
 
-def test_the_reporters_gloss_closing_reported_words_is_not_the_speakers(extract):
+def test_the_reporters_gloss_on_a_name_closing_reported_words_is_not_the_speakers(extract):
     text = HEAD + (
-        "Don Berg said he expects Lund to recover fully from her pneumonia, which forced her to leave a "
-        "memorial early.\n\n"
-        "Those close to him say he would have to consider Rep. Ola Beyer (D-Harbour), a former lieutenant "
-        "governor.\n\n"
+        "Lund urged the premier to pledge not to pardon Ivo Holm, who has not been charged with any crime.\n\n"
+        "Critics said the fund should go to joint patrols with NATO, the alliance that guards most of "
+        "the northern sea.\n\n"
+        "Don Berg said he expects Lund to recover fully from her pneumonia, which forced her to leave early.\n\n"
         "Holm said the minister, Ruth Albers, would resign over the ferry contract.\n\n"
-        "Lund said the deal was “a gift to the fleet, which never pays its share.”"
+        "Lund said the deal was “a gift to Harbour Lines, which never pays its share.”"
     )
     assert [s.quote for s in extract(text)] == [
-        "he expects Lund to recover fully from her pneumonia",
-        "he would have to consider Rep. Ola Beyer (D-Harbour)",
+        "the premier to pledge not to pardon Ivo Holm",
+        "the fund should go to joint patrols with NATO",
+        "he expects Lund to recover fully from her pneumonia, which forced her to leave early",
         "the minister, Ruth Albers, would resign over the ferry contract",
-        "the deal was “a gift to the fleet, which never pays its share.”",
+        "the deal was “a gift to Harbour Lines, which never pays its share.”",
     ]
+
+
+def test_a_closing_bracket_whose_opening_one_is_kept_stays(extract):
+    [st] = extract(HEAD + "Lund said she would back Rep. Ola Beyer (D-Harbour).")
+    assert st.quote == "she would back Rep. Ola Beyer (D-Harbour)"
