@@ -1103,6 +1103,10 @@ def _according_to(doc, tok, offset, paragraph, mask) -> Attribution | None:
     # the phrase "according to X" is tok .. end of X's subtree; the content is the rest of the sentence
     phrase_l = tok.i
     phrase_r = max(pobj.right_edge.i, to.i)
+    if phrase_r >= sent.end - 2 and phrase_l <= sent.start + 1:
+        # "According to Ivo Lund, the move reeks of fear": the parser hung the message on the source
+        # (an appositive), leaving nothing on either side; the source ends at its comma
+        phrase_r = next((t.i - 1 for t in doc[pobj.i : sent.end] if t.text == ","), phrase_r)
     before = (sent.start, phrase_l - 1)
     after = (phrase_r + 1, sent.end - 1)
     span = before if (before[1] - before[0]) >= (after[1] - after[0]) else after

@@ -950,3 +950,15 @@ def test_the_reporters_gloss_on_a_name_closing_reported_words_is_not_the_speaker
 def test_a_closing_bracket_whose_opening_one_is_kept_stays(extract):
     [st] = extract(HEAD + "Lund said she would back Rep. Ola Beyer (D-Harbour).")
     assert st.quote == "she would back Rep. Ola Beyer (D-Harbour)"
+
+
+def test_according_to_a_source_the_parser_hung_the_message_on(extract):
+    text = HEAD + (
+        "According to conservative talk radio host Ivo Lindqvist, the move smacks of “fear” and panic.\n\n"
+        "Half of the minister's health advice is wrong, according to a leading medical journal."
+    )
+    got = [(s.speaker.name, s.quote) for s in extract(text)]
+    assert got == [
+        ("Ivo Lindqvist", "the move smacks of “fear” and panic"),
+        ("leading medical journal", "Half of the minister's health advice is wrong"),
+    ]
