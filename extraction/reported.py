@@ -325,6 +325,10 @@ def _content(cue, subject):
     ]
     if clauses:
         chosen = min(marked or clauses, key=lambda t: abs(t.i - cue.i))
+        if chosen.i > cue.i and _after_comma(chosen) and _closes_a_quotation(cue, subject):
+            # '"You should resign," Lund told Berg, after he admitted ...': the quotation is what
+            # was told; the clause after the comma is the reporter's circumstance
+            return None
         reason = _reason_after(cue, chosen)
         if reason is not None:
             left, _right = _clause_content(cue, chosen)
@@ -355,6 +359,18 @@ def _content(cue, subject):
     if that is not None:
         return that
     return _object_content(cue)
+
+
+CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+
+
+def _closes_a_quotation(cue, subject) -> bool:
+    """ '"...," Lund told Berg': the speaker and cue follow a quotation's closing mark."""
+    first = subject.left_edge if subject is not None and subject.i < cue.i else cue
+    i = first.i - 1
+    while i >= 0 and cue.doc[i].text == ",":
+        i -= 1
+    return i >= 0 and cue.doc[i].text in CLOSING_MARKS
 
 
 def _predicate_of_the_cues_own_clause(cue, c) -> bool:

@@ -962,3 +962,15 @@ def test_according_to_a_source_the_parser_hung_the_message_on(extract):
         ("Ivo Lindqvist", "the move smacks of “fear” and panic"),
         ("leading medical journal", "Half of the minister's health advice is wrong"),
     ]
+
+
+def test_a_clause_after_the_comma_of_a_quote_trailing_cue_is_the_reporters(extract):
+    text = HEAD + (
+        "Senator Ines Lund questioned banker Tor Berg.\n\n"
+        "“You should step down. You should pay back the bonus you took while this scheme ran and you should "
+        "face charges,” Lund told Berg, after he conceded under Lund’s questioning he hadn’t yet been held to "
+        "account for what his staff did."
+    )
+    [st] = extract(text)
+    assert (st.speaker.name, st.kind, st.cue) == ("Ines Lund", "direct", "told")
+    assert st.quote.startswith("You should step down.")
