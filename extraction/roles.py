@@ -372,19 +372,24 @@ def parse_title(words: list[str]) -> dict:
         rest.append((i, w))
         i += 1
     if rest and not out["organization"] and out["role"]:
-        # "Varga campaign spokesman", "Haulage association chief": the phrase in front of the role
-        # names its employer, lower-case words included, from its first capitalised word on; else
-        # "the mayor of Lakeport", "a spokesman for Harbour Lines": the body after "of" or "for"
-        before = [w for k, w in rest if k < role_at]
-        after = [w for k, w in rest if k > role_at]
-        after = after[1:] if after and after[0].lower() in ("of", "for", "at") else []
-        for words_of in (before, after):
-            org_words = [w for w in words_of if w.lower().strip(",") not in NOT_EMPLOYER]
-            first = next((k for k, w in enumerate(org_words) if w[:1].isupper()), None)
-            if first is not None:
-                out["organization"] = _employer(org_words[first:])
-                break
+        out["organization"] = _employer_around(rest, role_at)
     return out
+
+
+def _employer_around(rest: list[tuple[int, str]], role_at: int) -> str:
+    """The body an office belongs to, from the title's other words: "Varga campaign spokesman",
+    "Haulage association chief" (the phrase in front, lower-case words included, from its first
+    capitalised word on); else "the mayor of Lakeport", "a spokesman for Harbour Lines" (the body
+    after "of" or "for")."""
+    before = [w for k, w in rest if k < role_at]
+    after = [w for k, w in rest if k > role_at]
+    after = after[1:] if after and after[0].lower() in ("of", "for", "at") else []
+    for words in (before, after):
+        org_words = [w for w in words if w.lower().strip(",") not in NOT_EMPLOYER]
+        first = next((k for k, w in enumerate(org_words) if w[:1].isupper()), None)
+        if first is not None:
+            return _employer(org_words[first:])
+    return ""
 
 
 def _glued(words: list[str]) -> list[str]:
