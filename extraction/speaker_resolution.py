@@ -141,6 +141,8 @@ def _org_of_spokesman(mention: SpeakerMention, subject) -> None:
         return
     root = subject.sent.root
     for c in root.children:
+        if c.i == subject.i:
+            continue  # "Merrill says ..." with the spokesman's own name tagged an organisation
         if c.dep_ == "nsubj" and (c.ent_type_ == "ORG" or c.lower_ in roles.INSTITUTIONS):
             mention.organization = c.text
             mention.country = mention.country or roles.INSTITUTIONS.get(c.lower_, "")

@@ -187,7 +187,16 @@ class PersonIndex:
                 # every title word, so "the Indiana governor" finds "Indiana Gov. Thomas Keller"
                 p.roles.update(roles.normalize_word(w) for w in title_words if w.lower() not in NAME_STRIP)
                 if not p.title.get("role"):
-                    p.title = info
+                    p.title = self.employer_checked(info)
+
+    def employer_checked(self, info: dict) -> dict:
+        """An office's employer that is a person of the article is no body: "Clinton campaign
+        manager Robby Mook" works for the Clinton campaign, "Stein spokeswoman" for no body named."""
+        org = info.get("organization", "")
+        key = org.lower().removesuffix("'s").removesuffix("’s")
+        if not org or (key not in self.by_name and key not in self.by_surname):
+            return info
+        return {**info, "organization": f"{org} campaign" if "campaign" in info.get("role", "").lower() else ""}
 
     def finish(self, docs_with_offsets, skip=None):
         """Second pass once every full name is known: a lone surname the tagger did not call a
@@ -616,6 +625,8 @@ def _phrase_tokens(subject):
     """The speaker phrase without relative clauses, appositives and trailing commas."""
     toks = [subject]
     for t in subject.lefts:
+        if t.dep_ == "advmod" and t.pos_ == "ADV" and t.i == subject.left_edge.i:
+            continue  # "Even China said": the reporter's adverb, not part of the name
         toks.extend(t.subtree)
     for t in subject.rights:
         if t.dep_ in ("relcl", "appos", "punct", "acl", "advcl", "cc", "conj") or t.text in (
@@ -860,7 +871,7 @@ def _person_mention(
     p = index.person(name, title_words or description, at=at) if name else None
     info = roles.parse_title(title_words) if title_words else {}
     info = _fill(info, roles.parse_title(description) if description else {}, capitalise=True)
-    info = _fill(info, p.title if p else {}, capitalise=True)
+    info = index.employer_checked(_fill(info, p.title if p else {}, capitalise=True))
     return SpeakerMention(
         name=p.name if p else name,
         text=text,
@@ -881,7 +892,11 @@ def _body_or_description(subject, phrase, text: str, index: PersonIndex) -> Spea
     if head in cues.DOCUMENT_NOUNS and not _is_proper_phrase(phrase):
         # "the report said", "a letter from the council says": a source, never a person or a body
         return SpeakerMention(name=_strip_det(text), text=text, type=SpeakerType.DOCUMENT)
-    named_body = subject.ent_type_ in ("ORG", "GPE", "NORP") or inst is not None or _is_proper_phrase(phrase)
+    # "Republicans", "Mexicans" (NORP, plural): members of a party or people, not a named body
+    plural_people = subject.ent_type_ == "NORP" and subject.tag_ in ("NNS", "NNPS")
+    named_body = (
+        subject.ent_type_ in ("ORG", "GPE") or inst is not None or (_is_proper_phrase(phrase) and not plural_people)
+    )
     if subject.tag_ in ("NNS", "NNPS") and not named_body or head in GROUP_WORDS:
         # "environmental groups", "critics", "energy ministers from eight countries": no named body
         return SpeakerMention(

@@ -494,3 +494,29 @@ def test_a_name_described_as_one_person_is_a_person_whatever_its_entity_tag(nlp)
     doc[4].tag_ = "NN"
     mention, _ = describe(doc[1], PersonIndex())
     assert (mention.name, mention.type) == ("Vell Lindqvist", "person")
+
+
+def test_an_employer_that_is_a_person_of_the_article_is_no_body(extract):
+    text = HEAD + (
+        "Hillary Lund is running for premier, and so is Jill Berg.\n\n"
+        "Lund campaign manager Robby Mook said the polls were wrong.\n\n"
+        "Berg spokeswoman Ana Holm said the debate was rigged.\n\n"
+        "Holm says the debate commission ignored every complaint.\n\n"
+        "Harbour Lines spokesman Tor Dahl said the ferries would run."
+    )
+    got = [(s.speaker.name, s.speaker.role, s.speaker.organization) for s in extract(text)]
+    assert got == [
+        ("Robby Mook", "campaign manager", "Lund campaign"),
+        ("Ana Holm", "spokeswoman", ""),
+        ("Ana Holm", "spokeswoman", ""),
+        ("Tor Dahl", "spokesman", "Harbour Lines"),
+    ]
+
+
+def test_peoples_plurals_are_groups_and_an_opening_adverb_is_no_part_of_a_name(extract):
+    text = HEAD + (
+        "Even Norway said it firmly rejected the new fishing quota.\n\n"
+        "Republicans said they had questions for the director. Norwegians said the fence was an insult."
+    )
+    got = [(s.speaker.name, s.speaker.type) for s in extract(text)]
+    assert got == [("Norway", "organization"), ("Republicans", "group"), ("Norwegians", "group")]
