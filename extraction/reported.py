@@ -483,7 +483,7 @@ def _ends_the_speakers_clause(t) -> bool:
     if (
         t.dep_ == "conj"
         and lemma in cues.SPEECH_VERBS
-        and _after_comma_and(t)
+        and (_after_comma_and(t) or _a_body_or_people_speaks(t))
         and any(x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN") for x in t.children)
         and not any(x.dep_ == "mark" for x in t.children)  # "..., and that Bellandi had promised help"
     ):
@@ -495,6 +495,14 @@ def _ends_the_speakers_clause(t) -> bool:
     if t.tag_ == "VBG" and _after_comma(t) and (cues.is_speech_lemma(lemma) or lemma in ("cite", "note")):
         return True  # "..., citing the end of the repairs", "..., adding that ..."
     return t.dep_ == "pcomp" and t.head.lower_ in SEQUENCE_PREPS and _after_comma(t.head)
+
+
+def _a_body_or_people_speaks(t) -> bool:
+    """ "... mishandled the inquiry and Democrats accused the GOP of ...": a party, a body or a
+    group as the subject of a coordinated cue starts another speaker's message, comma or not."""
+    return any(
+        x.dep_ == "nsubj" and (x.ent_type_ in ("NORP", "ORG") or x.tag_ in ("NNS", "NNPS")) for x in t.children
+    )
 
 
 def _after_comma(t) -> bool:

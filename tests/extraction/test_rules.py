@@ -974,3 +974,13 @@ def test_a_clause_after_the_comma_of_a_quote_trailing_cue_is_the_reporters(extra
     [st] = extract(text)
     assert (st.speaker.name, st.kind, st.cue) == ("Ines Lund", "direct", "told")
     assert st.quote.startswith("You should step down.")
+
+
+def test_a_group_as_the_subject_of_a_coordinated_cue_starts_another_speakers_message(extract):
+    text = HEAD + (
+        "Ingrid Lund is premier.\n\n"
+        "Below is a look at what Lund says her levy plan would do and how economists say it would change "
+        "the harbour."
+    )
+    got = [(s.speaker.name, s.quote) for s in extract(text)]
+    assert got == [("Ingrid Lund", "her levy plan would do"), ("economists", "it would change the harbour")]
