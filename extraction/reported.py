@@ -787,6 +787,20 @@ def _verb_attribution(
     lemma = _verb_lemma(tok)
     if not _is_cue(tok, lemma, mask):
         return None
+    passive = _passive_with_agent(tok)
+    if passive is not None:
+        agent, (left, right) = passive
+        return _attribution(
+            paragraph,
+            offset,
+            cue=tok.text,
+            cue_first=tok,
+            cue_last=tok,
+            subject=agent,
+            speaker=_speaker_tokens(agent),
+            content=(offset + left.idx, offset + right.idx + len(right)),
+            clause=False,
+        )
     subject = _subject(tok, mask)
     if subject is not None and subject.pos_ in ("VERB", "ADP", "AUX"):
         # "Writing on X, Brandt attacked": the parser made the participle the subject
@@ -808,6 +822,24 @@ def _verb_attribution(
         # no clause of its own ("...," he said.): it can still introduce a quotation
         return base if lemma in cues.SPEECH_VERBS else None
     return _with_content(doc, tok, lemma, subject, content, base, offset, mask)
+
+
+def _passive_with_agent(cue):
+    """ "The plan was called a disaster by Minister Dalby", "has been described as a tax by the
+    union": (the agent, (first, last token of the message)). The message is the passive clause
+    without its agent: who was called what. None for any other shape."""
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    target = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    said = [c for c in cue.children if c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")]
+    if speaker is None or target is None or not said or _is_evidence(speaker):
+        return None
+    right = max(c.right_edge.i for c in said)
+    if agent.i < right:
+        return None  # "was called by the minister a disaster": the agent inside the message
+    return speaker, (target.left_edge, cue.doc[right])
 
 
 def _with_content(

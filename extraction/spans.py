@@ -121,7 +121,10 @@ def _reported_spans(article: Article, atts_by_para, own: Ownership) -> tuple[lis
             if inner:
                 cs, ce = min(cs, min(q.start for q in inner)), max(ce, max(q.end for q in inner))
             cs, ce = _widen_to_quotes(article, p, cs, ce)
-            ce = cut_tail(text, cs, ce, article.in_quote, a.clause)
+            # a passive's content holds its cue ("Oz — a surgeon — has been called a charlatan by
+            # ..."): only what follows the cue can be a tail
+            tail_from = a.cue_end if cs < a.cue_start < ce else cs
+            ce = cut_tail(text, tail_from, ce, article.in_quote, a.clause)
             if a.clause and not a.according_to:
                 ce = _through_colon_list(text, ce, article.paragraphs[p][1], article.in_quote)
             ins, _ = quotes_mod.quoted_letters(text, quotes, cs, ce)

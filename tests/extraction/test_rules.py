@@ -984,3 +984,17 @@ def test_a_group_as_the_subject_of_a_coordinated_cue_starts_another_speakers_mes
     )
     got = [(s.speaker.name, s.quote) for s in extract(text)]
     assert got == [("Ingrid Lund", "her levy plan would do"), ("economists", "it would change the harbour")]
+
+
+def test_a_passive_cue_with_its_agent_reports_the_agents_words(extract):
+    text = HEAD + (
+        "Mayor Ivo Berg — a former surgeon and television host — has been called a charlatan by fellow "
+        "doctors for promoting quack cures.\n\n"
+        "The harbour plan was called a disaster by Minister Ines Dalby on Monday.\n\n"
+        "The report was written by three economists."
+    )
+    got = [(s.speaker.name, s.quote) for s in extract(text)]
+    assert got == [
+        ("fellow doctors", "Mayor Ivo Berg — a former surgeon and television host — has been called a charlatan"),
+        ("Ines Dalby", "The harbour plan was called a disaster"),
+    ]
