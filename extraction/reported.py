@@ -317,6 +317,7 @@ def _content(cue, subject):
         if (c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > cue.i))
         and _reads_as_message(c.subtree)
         and not _predicate_of_the_cues_own_clause(cue, c)
+        and not _an_earlier_report(cue, c)
     ]
     # "Writing for X, which said Y won, Brandt noted that Z": a "that" clause after the cue is the
     # message; a clause the parser hung before the cue is only chosen when there is none
@@ -371,6 +372,19 @@ def _closes_a_quotation(cue, subject) -> bool:
     while i >= 0 and cue.doc[i].text == ",":
         i -= 1
     return i >= 0 and cue.doc[i].text in CLOSING_MARKS
+
+
+def _an_earlier_report(cue, c) -> bool:
+    """ '"You winning?" she said, but Kevin was asleep, and as ..., Mara said yes': a clause before
+    the cue that is itself the cue of a quotation ('"..." she said') is that quotation's report,
+    not this message."""
+    subject = next((x for x in c.children if x.dep_ == "nsubj"), None)
+    return (
+        c.i < cue.i
+        and subject is not None
+        and cues.is_speech_lemma(_verb_lemma(c))
+        and _closes_a_quotation(c, subject)
+    )
 
 
 def _predicate_of_the_cues_own_clause(cue, c) -> bool:

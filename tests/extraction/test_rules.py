@@ -998,3 +998,12 @@ def test_a_passive_cue_with_its_agent_reports_the_agents_words(extract):
         ("fellow doctors", "Mayor Ivo Berg — a former surgeon and television host — has been called a charlatan"),
         ("Ines Dalby", "The harbour plan was called a disaster"),
     ]
+
+
+def test_the_cue_of_an_earlier_quotation_is_no_message_of_a_later_cue(extract):
+    text = HEAD + (
+        "Mara Holm watched.\n\n"
+        "“Still winning?” she asked, but Tomas was drifting away again, and as Berg went on about the levy, "
+        "Mara said yes, yes, yes."
+    )
+    assert not any("Tomas" in s.quote for s in extract(text))
