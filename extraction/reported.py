@@ -714,6 +714,8 @@ def _trim(doc, left: int, right: int) -> tuple[int, int] | None:
     return left, right
 
 
+# Particles that make "call" something other than saying: "call in", "call off", "call up".
+CALL_NOT_SPEECH = frozenset("in off up back".split())
 # Modal auxiliaries: "the government would propose" is speech not yet made.
 MODALS = frozenset(("would", "could", "might", "may", "should", "will", "'ll"))
 # An auxiliary this close before the cue belongs to it ("would not have said").
@@ -782,6 +784,8 @@ def _is_cue(tok, lemma: str, mask: QuoteMask) -> bool:
         return False
     if mask.covers(tok.idx):
         return False  # a cue inside someone's quoted words belongs to their story, not ours
+    if lemma == cues.CALL and any(c.dep_ == "prt" and c.lower_ in CALL_NOT_SPEECH for c in tok.children):
+        return False  # "called in to a town hall", "called off the vote": phoning, cancelling
     if cues.is_negated(tok, mask):
         return False
     if any(

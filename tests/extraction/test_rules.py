@@ -1007,3 +1007,12 @@ def test_the_cue_of_an_earlier_quotation_is_no_message_of_a_later_cue(extract):
         "Mara said yes, yes, yes."
     )
     assert not any("Tomas" in s.quote for s in extract(text))
+
+
+def test_calling_in_or_calling_off_is_not_saying(extract):
+    text = HEAD + (
+        "Minister Ana Lund recently called in to a radio town hall about police relations with residents.\n\n"
+        "The council called off the vote on the harbour levy.\n\n"
+        "Lund called for an inquiry into the harbour levy."
+    )
+    assert [s.quote for s in extract(text)] == ["for an inquiry into the harbour levy"]
