@@ -913,11 +913,16 @@ HYPHENS = frozenset("-‐‑")
 def _before_a_closing_gloss(doc, left: int, right: int, mask: QuoteMask | None) -> int:
     """Where reported words end when the reporter says who or what a name they close on is
     ("... not to pardon Ivo Holm, who has not been charged", "... with NATO, the alliance that
-    ..."): before the comma. A gloss on a common noun (", which forced her to leave early") is
-    as often the speaker's as the reporter's, and stays; so do words inside quotation marks."""
+    ..."), or reports what someone else said of them ("..., a decision that critics called a
+    betrayal"): before the comma. Any other gloss on a common noun (", which forced her to leave
+    early") is as often the speaker's as the reporter's, and stays; so do words inside quotation
+    marks."""
     for t in doc[left : right + 1]:
-        if t.dep_ not in ("relcl", "appos") or t.head.i < left or t.i <= left or t.head.pos_ != "PROPN":
+        if t.dep_ not in ("relcl", "appos", "npadvmod") or t.head.i < left or t.i <= left:
             continue
+        reports_another = t.dep_ != "relcl" and t.pos_ == "NOUN" and _holds_another_speakers_cue(t)
+        if (t.head.pos_ != "PROPN" or t.dep_ == "npadvmod") and not reports_another:
+            continue  # a gloss on a common noun stays, unless it reports someone else
         if t.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in t.children):
             continue  # "called for fairness, the closure of loopholes and ...": a list
         first = t.left_edge
@@ -927,7 +932,7 @@ def _before_a_closing_gloss(doc, left: int, right: int, mask: QuoteMask | None) 
             continue  # ", which is a problem": often the speaker's comment on the whole clause
         if t.head.i > 0 and doc[t.head.i - 1].text in HYPHENS:
             continue  # "more anti-Trump than pro-Clinton, ...": the name is part of a word
-        if t.dep_ == "appos" and (t.pos_ == "PROPN" or first.pos_ == "PROPN"):
+        if t.dep_ == "appos" and (t.pos_ == "PROPN" or first.pos_ == "PROPN") and not reports_another:
             continue  # "the minister, Ruth Albers": a name, not a gloss
         end = t.right_edge.i
         while end < right and doc[end + 1].is_punct:
@@ -936,6 +941,17 @@ def _before_a_closing_gloss(doc, left: int, right: int, mask: QuoteMask | None) 
             continue
         return first.i - 2
     return right
+
+
+def _holds_another_speakers_cue(phrase) -> bool:
+    """ "a decision that opposition leaders called 'a betrayal'": a speech cue inside the phrase with
+    a named or described subject of its own."""
+    return any(
+        (_verb_lemma(t) in cues.SPEECH_VERBS or _verb_lemma(t) == cues.CALL)
+        and any(x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN") for x in t.children)
+        for t in phrase.subtree
+        if t.i != phrase.i
+    )
 
 
 def _noun_attribution(doc, noun, offset: int, paragraph: int, mask: QuoteMask) -> Attribution | None:

@@ -1016,3 +1016,15 @@ def test_calling_in_or_calling_off_is_not_saying(extract):
         "Lund called for an inquiry into the harbour levy."
     )
     assert [s.quote for s in extract(text)] == ["for an inquiry into the harbour levy"]
+
+
+def test_a_gloss_reporting_someone_elses_words_ends_the_speakers_message(extract):
+    text = HEAD + (
+        "Transport Minister Karin Holm said on Tuesday that the government would not fund the northern rail "
+        'link this year, a decision that opposition leaders called "a betrayal of the north".'
+    )
+    got = [(s.speaker.name, s.quote) for s in extract(text)]
+    assert got == [
+        ("Karin Holm", "that the government would not fund the northern rail link this year"),
+        ("opposition leaders", "a betrayal of the north"),
+    ]
