@@ -755,16 +755,23 @@ def _verb_tagged_as_noun(doc, tok, offset: int, paragraph: int, mask: QuoteMask)
     clause = that.head
     if clause.i <= tok.i:
         return None
+    return _one_word_cue(paragraph, offset, tok, name, [name], (that, clause.right_edge), clause=True)
+
+
+def _one_word_cue(paragraph: int, offset: int, cue, subject, speaker, content, clause: bool) -> Attribution:
+    """An attribution whose cue is the one word ``cue`` and whose message runs from token
+    ``content[0]`` to ``content[1]``."""
+    first, last = content
     return _attribution(
         paragraph,
         offset,
-        cue=tok.text,
-        cue_first=tok,
-        cue_last=tok,
-        subject=name,
-        speaker=[name],
-        content=(offset + that.idx, offset + clause.right_edge.idx + len(clause.right_edge)),
-        clause=True,
+        cue=cue.text,
+        cue_first=cue,
+        cue_last=cue,
+        subject=subject,
+        speaker=speaker,
+        content=(offset + first.idx, offset + last.idx + len(last)),
+        clause=clause,
     )
 
 
@@ -807,18 +814,8 @@ def _verb_attribution(
         return None
     passive = _passive_with_agent(tok)
     if passive is not None:
-        agent, (left, right) = passive
-        return _attribution(
-            paragraph,
-            offset,
-            cue=tok.text,
-            cue_first=tok,
-            cue_last=tok,
-            subject=agent,
-            speaker=_speaker_tokens(agent),
-            content=(offset + left.idx, offset + right.idx + len(right)),
-            clause=False,
-        )
+        agent, content = passive
+        return _one_word_cue(paragraph, offset, tok, agent, _speaker_tokens(agent), content, clause=False)
     subject = _subject(tok, mask)
     if subject is not None and subject.pos_ in ("VERB", "ADP", "AUX"):
         # "Writing on X, Brandt attacked": the parser made the participle the subject
