@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Container
 from dataclasses import dataclass, field
 
-from . import cues, names
+from . import cues, names, roles
 
 SUBJECT_DEPS = ("nsubj",)  # a passive subject ("X was accused") is the target, not the speaker
 # "said in a statement on Monday that ...": a hanging "that" further from the cue is another verb's.
@@ -755,24 +755,7 @@ def _verb_tagged_as_noun(doc, tok, offset: int, paragraph: int, mask: QuoteMask)
     clause = that.head
     if clause.i <= tok.i:
         return None
-    return _one_word_cue(paragraph, offset, tok, name, [name], (that, clause.right_edge), clause=True)
-
-
-def _one_word_cue(paragraph: int, offset: int, cue, subject, speaker, content, clause: bool) -> Attribution:
-    """An attribution whose cue is the one word ``cue`` and whose message runs from token
-    ``content[0]`` to ``content[1]``."""
-    first, last = content
-    return _attribution(
-        paragraph,
-        offset,
-        cue=cue.text,
-        cue_first=cue,
-        cue_last=cue,
-        subject=subject,
-        speaker=speaker,
-        content=(offset + first.idx, offset + last.idx + len(last)),
-        clause=clause,
-    )
+    return attribution_for(paragraph, offset, tok, name, speaker=[name], content=(that, clause.right_edge))
 
 
 def _verb_lemma_of_s_form(word: str) -> str:
@@ -815,7 +798,7 @@ def _verb_attribution(
     passive = _passive_with_agent(tok)
     if passive is not None:
         agent, content = passive
-        return _one_word_cue(paragraph, offset, tok, agent, _speaker_tokens(agent), content, clause=False)
+        return attribution_for(paragraph, offset, tok, agent, content=content, clause=False)
     subject = _subject(tok, mask)
     if subject is not None and subject.pos_ in ("VERB", "ADP", "AUX"):
         # "Writing on X, Brandt attacked": the parser made the participle the subject
@@ -904,7 +887,6 @@ NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "against"})
 
 # Relative pronouns that open a gloss on a person set off by a comma: "..., who has not been charged".
 GLOSS_RELATIVES = frozenset({"who", "whom", "whose"})
-HYPHENS = frozenset("-‐‑")
 
 
 def _before_a_closing_gloss(doc, left: int, right: int, mask: QuoteMask | None) -> int:
@@ -927,7 +909,7 @@ def _before_a_closing_gloss(doc, left: int, right: int, mask: QuoteMask | None) 
             continue
         if t.dep_ == "relcl" and first.lower_ not in GLOSS_RELATIVES:
             continue  # ", which is a problem": often the speaker's comment on the whole clause
-        if t.head.i > 0 and doc[t.head.i - 1].text in HYPHENS:
+        if t.head.i > 0 and doc[t.head.i - 1].text in roles.HYPHEN_TOKENS:
             continue  # "more anti-Trump than pro-Clinton, ...": the name is part of a word
         if t.dep_ == "appos" and (t.pos_ == "PROPN" or first.pos_ == "PROPN") and not reports_another:
             continue  # "the minister, Ruth Albers": a name, not a gloss
@@ -1035,8 +1017,15 @@ def speaker_of(cue):
     return _subject(cue)
 
 
-def attribution_for(paragraph: int, offset: int, cue, subject) -> Attribution:
-    """An attribution of the one-word cue ``cue`` to ``subject``, with no content of its own."""
+def attribution_for(
+    paragraph: int, offset: int, cue, subject, *, speaker=None, content=None, clause: bool = True
+) -> Attribution:
+    """An attribution of the one-word cue ``cue`` to ``subject`` (its speaker phrase, unless
+    ``speaker`` gives the words); ``content``, when given, is the first and last token of the message."""
+    extra = {}
+    if content is not None:
+        first, last = content
+        extra = {"content": (offset + first.idx, offset + last.idx + len(last)), "clause": clause}
     return _attribution(
         paragraph,
         offset,
@@ -1044,7 +1033,8 @@ def attribution_for(paragraph: int, offset: int, cue, subject) -> Attribution:
         cue_first=cue,
         cue_last=cue,
         subject=subject,
-        speaker=_speaker_tokens(subject),
+        speaker=_speaker_tokens(subject) if speaker is None else speaker,
+        **extra,
     )
 
 

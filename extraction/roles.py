@@ -249,7 +249,6 @@ def normalize_word(word: str) -> str:
 # A generic office word takes the capitalised words right before it as its portfolio:
 # "Climate Minister", "Trade Secretary", "Energy Commissioner".
 PORTFOLIO_OFFICES = frozenset({"minister", "secretary", "commissioner"})
-# Words in front of a role that describe it rather than name an employer: "Opposition senator".
 # Head words of bodies: "ministry", "campaign", "union", "network".
 ORG_WORDS = frozenset(
     """
@@ -263,6 +262,7 @@ ORG_WORDS = frozenset(
 )
 # Party words that qualify an office ("Republican vice-presidential nominee"), naming no employer alone.
 PARTY_WORDS = frozenset("republican democratic democrat libertarian green conservative liberal labour socialist".split())
+# Words in front of a role that describe it rather than name an employer: "Opposition senator".
 NOT_EMPLOYER = frozenset(
     """
     opposition ruling senior junior top acting interim chief veteran new longtime long-time incoming
