@@ -88,8 +88,9 @@ class Stats:
 
 def read_urls(client: Client) -> dict[str, str]:
     """The URLs read, with real ids and slugs taken from the API."""
-    _, body = client.request("GET", "/api/v1/statements/?page_size=1")
-    statement = json.loads(body)["results"][0]
+    # the newest statement with a linked speaker (the newest may be a group's, "environmental groups")
+    _, body = client.request("GET", "/api/v1/statements/?page_size=50")
+    statement = next(s for s in json.loads(body)["results"] if s["speaker"])
     _, body = client.request("GET", "/api/v1/topics/?page_size=1")
     topic = json.loads(body)["results"][0]["slug"]
     speaker = statement["speaker"]["slug"]
