@@ -17,7 +17,7 @@ from .types import (
 )
 
 # Bump when output for the same text can change, so stored statements can be re-extracted.
-EXTRACTOR_VERSION = "2.14.0"
+EXTRACTOR_VERSION = "2.15.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",

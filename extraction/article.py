@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +37,12 @@ class Article:
         """Is the character at ``pos`` inside a quotation?"""
         i = bisect_right(self._quote_starts, pos) - 1
         return i >= 0 and pos < self.quotes[i].end
+
+    def quotes_over(self, start: int, end: int) -> list[Quote]:
+        """The quotations that overlap [start, end), in text order."""
+        first = max(0, bisect_right(self._quote_starts, start) - 1)
+        last = bisect_left(self._quote_starts, end)
+        return [q for q in self.quotes[first:last] if q.end > start]
 
 
 def prepare(text: str, published: date | str | None, title: str | None = None) -> Article:

@@ -56,7 +56,7 @@ def assemble(
             continue
         seen.add((sp.start, sp.end))
         d, prec, basis, dtext = dates.find_date(_context(article.text, a), article.published)
-        quote = wording.speaker_words(article.text, sp.pieces, direct=sp.kind == Kind.DIRECT)
+        quote, quoted = _words_of(article, sp)
         if not quote:
             continue
         hearers = addressed.get(id(a)) if ADDRESS.search(quote) else None
@@ -75,9 +75,17 @@ def assemble(
                 targets=[n for n in topics_mod.targets(quote, person_names, hearers) if n != mention.name],
                 platform=platforms.of(a, mention.name),
                 confidence=confidence(sp.kind, mention),
+                quoted_spans=quoted,
             )
         )
     return drop_nested(out)
+
+
+def _words_of(article: Article, sp: Span) -> tuple[str, list[tuple[int, int]]]:
+    """The statement's words, and a mixed statement's quoted fragments among them."""
+    if sp.kind == Kind.MIXED:
+        return wording.mixed_words(article.text, sp.start, sp.end, article.quotes_over(sp.start, sp.end))
+    return wording.speaker_words(article.text, sp.pieces, direct=sp.kind == Kind.DIRECT), []
 
 
 def _target_names(index: PersonIndex) -> list[str]:

@@ -76,8 +76,26 @@ class ExtractedStatement:
     platform: str = ""  # "X", "Telegram", "television" when the text says where
     confidence: float = 0.5
     topics: list[TopicSuggestion] = field(default_factory=list)
+    # A mixed statement's quoted fragments: [start, end) ranges of ``quote`` that are the speaker's
+    # own words, printed inside quotation marks (``quote`` holds them without the marks). Empty for
+    # a direct statement (all of it is quoted) and for an indirect one (none of it is).
+    quoted_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def with_marks(self) -> str:
+        """The words as printed, with marks put back around a mixed statement's quoted spans."""
+        return marked_words(self.quote, self.quoted_spans)
 
     def as_dict(self) -> dict:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
         return data
+
+
+def marked_words(words: str, spans, opening: str = "“", closing: str = "”") -> str:
+    """Words with quotation marks put back around the given [start, end) spans (in order, apart)."""
+    out, pos = [], 0
+    for start, end in spans:
+        out += [words[pos:start], opening, words[start:end], closing]
+        pos = end
+    out.append(words[pos:])
+    return "".join(out)

@@ -2,7 +2,9 @@
 an interrupting cue ('“A,” she said, “B.”') left out.
 
 The printed span stays the citation (``ExtractedStatement.start``/``end``); ``quote`` is what
-the speaker said, so pages can add their own marks without printing them twice.
+the speaker said, so pages can add their own marks without printing them twice. A mixed
+statement's quoted fragments lose their marks too and are kept as ranges of ``quote``
+(``ExtractedStatement.quoted_spans``), so pages can put the marks back where they were.
 """
 
 from __future__ import annotations
@@ -49,6 +51,57 @@ def _has_inner_mark(s: str) -> bool:
     closing = CLOSING.search(s)
     inner = s[opened.end() : closing.start()] if opened and closing and closing.start() > opened.end() else ""
     return bool(re.search(r"[“”\"]|''|``", inner))
+
+
+def mixed_words(text: str, start: int, end: int, quotes) -> tuple[str, list[tuple[int, int]]]:
+    """Reported speech carrying quoted fragments, without their marks; the fragments' places in
+    the words. 'called the plan “a gimmick,” and' -> ('called the plan a gimmick', [(16, 25)]).
+
+    ``quotes`` are the article's quotations (quotes.Quote) in text order; the marks taken out are
+    theirs, so a stray or unpaired mark stays as printed.
+    """
+    words, fragments, pos = "", [], start
+    for q in quotes:
+        if q.end <= start or q.start >= end:
+            continue
+        inner_start, inner_end = _inside_marks(text, q)
+        inner_start, inner_end = max(inner_start, start, pos), min(inner_end, end)
+        words += text[pos : max(pos, min(q.start, end))]
+        if inner_end > inner_start:
+            fragments.append((len(words), len(words) + inner_end - inner_start))
+            words += text[inner_start:inner_end]
+        pos = max(pos, min(q.end, end))
+    words += text[pos:end]
+    return _trimmed(words, fragments)
+
+
+def _inside_marks(text: str, q) -> tuple[int, int]:
+    """Where a quotation's words begin and end, inside its opening and closing marks."""
+    printed = text[q.start : q.end]
+    opened = OPENING.match(printed)
+    if q.block or opened is None:
+        return q.start, q.end
+    rest = printed[opened.end() :]
+    closing = SINGLE_CLOSING if opened.group().endswith(SINGLE_OPEN) and opened.group() != "''" else CLOSING
+    closed = closing.search(rest) if q.closed else None
+    return q.start + opened.end(), q.start + opened.end() + (closed.start() if closed else len(rest))
+
+
+def _trimmed(words: str, fragments: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Words without the space around them and the reporter's trailing comma (a comma set inside
+    the last fragment's closing mark, American style, too); the fragments moved to match."""
+    lead = len(words) - len(words.lstrip())
+    words = words.strip().rstrip(TRAILING).strip()
+    out = []
+    for s, e in fragments:
+        s, e = max(0, s - lead), min(len(words), e - lead)
+        while e > s and words[e - 1].isspace():
+            e -= 1
+        while s < e and words[s].isspace():
+            s += 1
+        if e > s:
+            out.append((s, e))
+    return words, out
 
 
 def speaker_words(text: str, pieces: list[tuple[int, int]], direct: bool) -> str:

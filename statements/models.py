@@ -189,7 +189,17 @@ class Statement(models.Model):
         help_text='For statements by an institution ("the Kremlin said").',
     )
     speaker_text = models.CharField(max_length=300, help_text="The speaker as written in the first citation.")
-    quote = models.TextField(help_text="What was said, as printed in the first citation.")
+    quote = models.TextField(
+        help_text="The speaker's words from the first citation, without the quotation marks around them."
+    )
+    quoted_spans = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "For reported speech with quoted words: [start, end] ranges of the quote that the "
+            "speaker's own words fill, printed inside quotation marks. Pages put the marks back."
+        ),
+    )
     quote_key = models.CharField(
         max_length=64,
         db_index=True,

@@ -102,7 +102,7 @@ def statement_queryset() -> QuerySet[Statement]:
 _ORGANIZATION = ("id", "name", "slug", "kind", "country_id")
 # What a statement list row shows, read with values(): no model instances (statements/api/statement_rows.py).
 STATEMENT_ROW_FIELDS = (
-    *("id", "quote", "kind", "cue", "said_on", "date_precision", "date_basis", "speaker_text", "platform"),
+    *("id", "quote", "quoted_spans", "kind", "cue", "said_on", "date_precision", "date_basis", "speaker_text", "platform"),
     *("confidence", "review_status", "extractor_version", "created_at", "updated_at"),
     *("speaker__id", "speaker__name", "speaker__slug", "speaker__country_id"),
     *(f"speaker_organization__{name}" for name in _ORGANIZATION),

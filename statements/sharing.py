@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 
 from statements.models import Citation, Statement
-from statements.quote_text import bare_quote
+from statements.quote_text import bare_quote, shown_statement, with_marks
 
 # json.dumps output inside <script>: these characters could end the element or start markup.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -62,7 +62,9 @@ def quotation_jsonld(statement: Statement, citations: list[Citation], *, page_ur
         "@type": "Quotation",
         "@id": page_url,
         "url": page_url,
-        "text": bare_quote(statement.quote),
+        "text": with_marks(statement.quote, statement.quoted_spans)
+        if statement.kind == Statement.Kind.MIXED
+        else bare_quote(statement.quote),
         "spokenByCharacter": speaker,
         "isBasedOn": [_article_jsonld(citation) for citation in citations],
     }
@@ -134,12 +136,12 @@ CARD = CardLayout()
 
 def quote_card_svg(statement: Statement, citations: list[Citation], *, is_demo: bool) -> str:
     """The quote, speaker, office, date and source as an SVG image (no fonts or images fetched)."""
-    lines = textwrap.wrap(bare_quote(statement.quote), CARD.chars_per_line) or [""]
+    # Marks as on the pages: around a direct quote, around a mixed statement's quoted words, and
+    # none around reported speech (which is the reporter's wording, not the speaker's).
+    lines = textwrap.wrap(shown_statement(statement), CARD.chars_per_line) or [""]
     if len(lines) > CARD.max_lines:
         lines = lines[: CARD.max_lines]
-        lines[-1] = lines[-1].rstrip(" ,.;:") + "…"
-    lines[0] = "“" + lines[0]
-    lines[-1] = lines[-1] + "”"
+        lines[-1] = lines[-1].rstrip(" ,.;:”") + "…" + ("”" if statement.kind == Statement.Kind.DIRECT else "")
     line_height = round(CARD.quote_size * 1.25)
     # The quote sits in the middle of the space between the header line and the speaker's name.
     space_top, space_bottom = CARD.margin + 24, CARD.height - CARD.margin - 130
@@ -166,7 +168,7 @@ def quote_card_svg(statement: Statement, citations: list[Citation], *, is_demo: 
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{CARD.width}" height="{CARD.height}" '
         f'viewBox="0 0 {CARD.width} {CARD.height}" role="img" font-family="Georgia, \'DejaVu Serif\', serif">'
-        f"<title>{escape(speaker_name(statement))}: {escape(bare_quote(statement.quote))}</title>"
+        f"<title>{escape(speaker_name(statement))}: {escape(shown_statement(statement))}</title>"
         f'<rect width="{CARD.width}" height="{CARD.height}" fill="#fbfaf7"/>'
         f'<rect width="12" height="{CARD.height}" fill="#1d3557"/>'
         f"{demo}"

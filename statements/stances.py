@@ -31,6 +31,8 @@ POINT_VALUES = (
     "assigned_by",
     "statement_id",
     "statement__quote",
+    "statement__kind",
+    "statement__quoted_spans",
     "statement__said_on",
     "statement__date_precision",
 )
@@ -44,6 +46,8 @@ class PointStatement:
     quote: str
     said_on: dt.date
     date_precision: str
+    kind: str
+    quoted_spans: list
 
     def get_absolute_url(self) -> str:
         return reverse("statement-detail", args=[self.pk])
@@ -146,6 +150,8 @@ def person_stance_histories(*, person_id: int, topic: Topic | None = None) -> li
             quote=link["statement__quote"],
             said_on=link["statement__said_on"],
             date_precision=link["statement__date_precision"],
+            kind=link["statement__kind"],
+            quoted_spans=link["statement__quoted_spans"],
         )
         history.points.append(
             StancePoint(statement=statement, stance=link["stance"], confirmed=is_confirmed(link))

@@ -12,7 +12,7 @@ from django.utils.text import Truncator
 from people.models import Person
 from statements import selectors
 from statements.models import Topic
-from statements.quote_text import bare_quote
+from statements.quote_text import shown_statement
 
 FEED_SIZE = 50
 
@@ -22,7 +22,7 @@ class _StatementFeed(Feed):
 
     def item_title(self, statement):
         speaker = statement.speaker.name if statement.speaker else statement.speaker_text
-        return f"{speaker}: “{Truncator(bare_quote(statement.quote)).chars(90)}”"
+        return f"{speaker}: {Truncator(shown_statement(statement)).chars(90)}"
 
     def item_description(self, statement):
         sources = ", ".join(
@@ -39,7 +39,7 @@ class _StatementFeed(Feed):
         # Atom puts this in <summary type="html">: readers render it as HTML, so every value from
         # articles, outlets and analysts is escaped as text (XML escaping alone is undone by the reader).
         return escape(
-            f"“{bare_quote(statement.quote)}” — {statement.speaker_text}, {said}. Reported by: {sources or 'unknown'}.{demo}"
+            f"{shown_statement(statement)} — {statement.speaker_text}, {said}. Reported by: {sources or 'unknown'}.{demo}"
         )
 
     def item_link(self, statement):

@@ -7,11 +7,12 @@ import datetime as dt
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
 from statements import selectors, sharing
 from statements.models import Statement
-from statements.quote_text import bare_quote
+from statements.quote_text import shown_statement
 
 # Cards change only when the statement does; sharing sites fetch them often.
 CARD_MAX_AGE_SECONDS = 3600
@@ -25,7 +26,7 @@ def share_context(request, statement: Statement, citations) -> dict:
     return {
         "page_url": page_url,
         "card_url": card_url,
-        "share_title": f"{sharing.speaker_name(statement)}: “{bare_quote(statement.quote)[:120]}”",
+        "share_title": f"{sharing.speaker_name(statement)}: {Truncator(shown_statement(statement)).chars(120)}",
         "citation_line": sharing.citation_line(
             statement, citations, page_url=page_url, retrieved=dt.date.today()
         ),

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 
 from common.admin_history import ReadableHistoryAdmin
 from statements.models import Citation, Statement, StatementTopic
+from statements.quote_text import shown_statement, with_marks
 from statements.services import review
 
 from .filters import (
@@ -64,6 +65,17 @@ class StatementForm(forms.ModelForm):
             "quote", "kind", "cue", "platform", "speaker", "speaker_organization", "speaker_text", "tenure",
             "targets", "said_on", "date_precision", "date_basis", "review_status", "reject_reason", "analyst_note",
         )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "quote" in self.fields:
+            self.fields["quote"].help_text = (
+                "The speaker's words. For reported speech with quoted words (mixed), put the "
+                "speaker's own words in quotation marks; they are kept as quoted spans."
+            )
+        if self.instance.pk and "quote" in self.fields:
+            # The words as the pages print them, so an analyst sees and edits the quoted spans.
+            self.initial["quote"] = with_marks(self.instance.quote, self.instance.quoted_spans)
 
     def clean(self):
         data = super().clean()
@@ -175,7 +187,8 @@ class StatementAdmin(ReadableHistoryAdmin):
 
     @admin.display(description="Quote")
     def short_quote(self, obj):
-        return obj.quote if len(obj.quote) <= 90 else obj.quote[:87] + "…"
+        shown = shown_statement(obj)
+        return shown if len(shown) <= 90 else shown[:87] + "…"
 
     @admin.display(description="")
     def review_link(self, obj):

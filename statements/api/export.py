@@ -28,7 +28,7 @@ from statements import selectors
 from statements.api import filters
 from statements.api.renderers import csv_lines
 from statements.models import Citation, StatementTopic
-from statements.quote_text import bare_quote
+from statements.quote_text import bare_quote, shown_quote
 
 EXPORT_CHUNK = 2000
 # Longest filter part of a file name; the rest of the filters are in the query the user kept.
@@ -46,6 +46,7 @@ EXPORT_COLUMNS = [
     "office",
     "kind",
     "quote",
+    "quote_with_marks",
     "topics",
     "stances",
     "review_status",
@@ -82,6 +83,7 @@ STATEMENT_VALUES = (
     "speaker_text",
     "kind",
     "quote",
+    "quoted_spans",
     "review_status",
     "speaker__name",
     "speaker__country_id",
@@ -154,6 +156,7 @@ def export_record(row: dict, topics: list[dict], sources: list[dict], links: _Li
         "office": row["tenure__position__title"] or "",
         "kind": row["kind"],
         "quote": bare_quote(row["quote"]),
+        "quote_with_marks": shown_quote(row["quote"], row["kind"], row["quoted_spans"]),
         "topics": ";".join(link["topic__slug"] for link in topics),
         "stances": ";".join(
             f"{link['topic__slug']}:{link['stance']}{'' if link['stance_confirmed'] else '?'}"
@@ -196,6 +199,7 @@ def serialized_export_record(item: dict, request) -> dict:
         "office": ((item.get("office") or {}).get("position") or {}).get("title", ""),
         "kind": item.get("kind", ""),
         "quote": bare_quote(item.get("quote", "")),
+        "quote_with_marks": item.get("quote_with_marks", ""),
         "topics": ";".join(t["slug"] for t in item.get("topics") or []),
         "stances": ";".join(
             f"{t['slug']}:{t['stance']}{'' if t['stance_confirmed'] else '?'}"

@@ -8,6 +8,7 @@ from rest_framework.reverse import reverse
 from common.api.links import page_url
 from people.api.serializers import OrganizationRefSerializer, PersonRefSerializer, PositionRefSerializer
 from statements.models import Article, Citation, Outlet, Statement, StatementTopic, Topic
+from statements.quote_text import shown_statement, valid_spans
 
 
 class OutletSerializer(serializers.ModelSerializer):
@@ -133,12 +134,24 @@ class StatementSerializer(serializers.ModelSerializer):
     topics = StatementTopicSerializer(source="topic_links", many=True)
     citations = CitationSerializer(source="citation_list", many=True)
     html_url = serializers.SerializerMethodField()
+    quoted_spans = serializers.ListField(
+        child=serializers.ListField(child=serializers.IntegerField(), min_length=2, max_length=2),
+        help_text=(
+            "For a mixed statement, [start, end) character ranges of `quote` that are the speaker's own "
+            "words, printed inside quotation marks; empty for direct (all quoted) and indirect (none)."
+        ),
+    )
+    quote_with_marks = serializers.SerializerMethodField(
+        help_text="`quote` as the pages print it: a direct quote, or a mixed statement's quoted spans, in marks."
+    )
 
     class Meta:
         model = Statement
         fields = [
             "id",
             "quote",
+            "quoted_spans",
+            "quote_with_marks",
             "kind",
             "cue",
             "said_on",
@@ -162,6 +175,9 @@ class StatementSerializer(serializers.ModelSerializer):
     def get_html_url(self, statement) -> str:
         return page_url(self, "statement-detail", statement.pk)
 
+    def get_quote_with_marks(self, statement) -> str:
+        return shown_statement(statement)
+
     def to_representation(self, statement):
         """The declared shape, built with plain attribute reads: the list endpoints' hot path.
 
@@ -174,6 +190,8 @@ class StatementSerializer(serializers.ModelSerializer):
         return {
             "id": statement.pk,
             "quote": statement.quote,
+            "quoted_spans": valid_spans(statement.quote, statement.quoted_spans),
+            "quote_with_marks": shown_statement(statement),
             "kind": statement.kind,
             "cue": statement.cue,
             "said_on": statement.said_on.isoformat() if statement.said_on else None,

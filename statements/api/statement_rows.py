@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from common.api.links import page_url
 from statements import selectors
+from statements.quote_text import shown_quote, valid_spans
 
 
 def _organization(row: dict, prefix: str) -> dict | None:
@@ -87,6 +88,8 @@ def represent(rows: list[dict], *, serializer) -> list[dict]:
         {
             "id": row["id"],
             "quote": row["quote"],
+            "quoted_spans": valid_spans(row["quote"], row["quoted_spans"]),
+            "quote_with_marks": shown_quote(row["quote"], row["kind"], row["quoted_spans"]),
             "kind": row["kind"],
             "cue": row["cue"],
             "said_on": row["said_on"].isoformat() if row["said_on"] else None,

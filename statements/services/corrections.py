@@ -13,6 +13,7 @@ from people.models import Person
 from people.selectors import tenure_held_on
 from people.services import person_create
 from statements.models import Article, Citation, Statement
+from statements.quote_text import record_words
 
 from .article_steps import article_publication_date
 from .extraction import statement_quote_key
@@ -64,7 +65,7 @@ def citation_span_correct(*, citation: Citation, start: int, end: int, reviewer)
     statement = Statement.objects.select_for_update().get(pk=citation.statement_id)
     first = statement.citations.order_by("pk").values_list("pk", flat=True).first()
     if first == citation.pk:
-        statement.quote = citation.text
+        statement.quote, statement.quoted_spans = record_words(citation.text, statement.kind)
         statement_rekey(statement)
     _mark_corrected(statement, reviewer)
     statement.save()
@@ -92,7 +93,8 @@ def statement_add_from_span(
         if not name:
             raise ReviewError("Name the speaker: choose a person or give a new person's name.")
         speaker = person_create(name=name[:200])
-    quote = article.text[start:end]
+    printed = article.text[start:end]
+    quote, quoted_spans = record_words(printed, kind)
     said_on = article_publication_date(article)
     key = statement_quote_key(person=speaker, organization=None, speaker_text=speaker.name, quote=quote)
     statement = Statement.objects.select_for_update().filter(quote_key=key).first()
@@ -101,6 +103,7 @@ def statement_add_from_span(
             speaker=speaker,
             speaker_text=speaker.name[:300],
             quote=quote,
+            quoted_spans=quoted_spans,
             quote_key=key,
             kind=kind,
             said_on=said_on,
@@ -115,7 +118,7 @@ def statement_add_from_span(
         article=article,
         start=start,
         end=end,
-        text=quote,
+        text=printed,
         speaker_text=speaker.name[:300],
     )
     return statement

@@ -37,6 +37,7 @@ from people.services import (
 )
 from statements.ingest.dedupe import normalize_quote, same_remark
 from statements.models import Article, Citation, Statement, StatementTopic, TenureEvidence, Topic
+from statements.quote_text import valid_spans
 
 from .article_steps import article_ingest_day, article_publication_date
 from .tenure_evidence import tenure_evidence_record
@@ -314,6 +315,7 @@ def _statement_new(save: _Save, entry: _Entry, said_on, precision, basis) -> Sta
         speaker_organization=entry.org,
         speaker_text=(item.speaker.name or speaker_text)[:300],
         quote=item.quote,
+        quoted_spans=valid_spans(item.quote, item.quoted_spans),
         quote_key=entry.key,
         kind=item.kind,
         cue=item.cue[:60],

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from people.selectors import tenure_held_on
 from statements.models import Statement
+from statements.quote_text import record_words, with_marks
 
 from .extraction import statement_quote_key
 
@@ -130,6 +131,17 @@ def _speaker_follow(statement: Statement, changed: set[str]) -> None:
         )
 
 
+def _words_follow(statement: Statement, printed: str | None) -> None:
+    """The stored words after an edit of the quote (given as printed, marks and all) or the kind:
+    marks off, a mixed statement's quoted fragments kept as spans."""
+    if printed is None:  # only the kind changed, or a version restored: its words as shown
+        mixed = statement.kind == Statement.Kind.MIXED
+        printed = with_marks(statement.quote, statement.quoted_spans) if mixed else statement.quote
+    statement.quote, statement.quoted_spans = record_words(printed, statement.kind)
+    if not statement.quote:
+        raise ReviewError("Give the speaker's words.")
+
+
 def statement_rekey(statement: Statement) -> None:
     """Recompute the natural key after the speaker or the quote changed; refuse to collide."""
     key = statement_quote_key(
@@ -157,9 +169,14 @@ def statement_edit(*, statement: Statement, reviewer, changes: dict) -> Statemen
     if unknown:
         raise ReviewError(f"Not editable here: {', '.join(sorted(unknown))}.")
     fresh = _locked(statement)
-    changed = {name for name, value in changes.items() if getattr(fresh, name) != value}
+    words_before = (fresh.quote, fresh.quoted_spans)
+    changed = {name for name, value in changes.items() if name != "quote" and getattr(fresh, name) != value}
     for name in changed:
         setattr(fresh, name, changes[name])
+    if "quote" in changes or "kind" in changed:
+        _words_follow(fresh, printed=changes.get("quote"))
+        if (fresh.quote, fresh.quoted_spans) != words_before:
+            changed.add("quote")
     if not changed:
         return fresh
     _speaker_follow(fresh, changed)
@@ -198,7 +215,7 @@ def statements_review(
 
 
 # What a revert restores: the fields an analyst edits plus the decision itself.
-REVERTED_FIELDS = EDITABLE_FIELDS | {"review_status", "reject_reason"}
+REVERTED_FIELDS = EDITABLE_FIELDS | {"review_status", "reject_reason", "quoted_spans"}
 
 
 @transaction.atomic
@@ -211,6 +228,7 @@ def statement_revert(*, statement: Statement, history_id: int, reviewer) -> Stat
     for name in REVERTED_FIELDS:
         attname = Statement._meta.get_field(name).attname
         setattr(fresh, attname, getattr(version, attname))
+    _words_follow(fresh, printed=None)  # a version from before quoted spans: its marks come off
     statement_rekey(fresh)
     review_stamp(fresh, reviewer)
     fresh._change_reason = f"Reverted to the version of {version.history_date:%Y-%m-%d %H:%M}"

@@ -187,6 +187,13 @@ def _legend():
 
 
 @register.filter
+def quote_shown(statement) -> str:
+    """A statement's words as pages print them: a direct quote in marks, a mixed statement's quoted
+    words in marks, reported speech without any (quote_text.shown_quote)."""
+    return quote_text.shown_statement(statement)
+
+
+@register.filter
 def bare_quote(text: str) -> str:
     """The quote without stored quotation marks or a trailing comma: templates add one pair."""
     return quote_text.bare_quote(text)

@@ -468,15 +468,43 @@ def test_a_quoted_phrase_with_its_frame_is_mixed(extract):
     st = _one(extract(HEAD + 'Ruth Albers called the harbour plan "a pre-election gimmick" on Tuesday.'))
     assert st.kind == "mixed" and st.quote.startswith("the harbour plan")
     st = _one(extract(HEAD + 'Ruth Albers described the budget as "a betrayal of the north".'))
-    assert st.kind == "mixed" and st.quote == 'the budget as "a betrayal of the north"'
+    assert st.kind == "mixed" and st.with_marks() == "the budget as “a betrayal of the north”"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "quoted"),
+    [
+        (
+            'Senator Ivo Marek said the budget was "a fraud" and the minister "knew it all along."',
+            "the budget was a fraud and the minister knew it all along.",
+            ["a fraud", "knew it all along."],
+        ),
+        (
+            "The finance minister, Olga Stenmark, described the cuts as ‘painful but fair’.",
+            "the cuts as painful but fair",
+            ["painful but fair"],
+        ),
+        # begins and ends with the speaker's own words: no mark is left at either end
+        (
+            'According to the inspectors, "Stenmark understates" the deficit by "leaving out the railways."',
+            "Stenmark understates the deficit by leaving out the railways.",
+            ["Stenmark understates", "leaving out the railways."],
+        ),
+    ],
+)
+def test_a_mixed_statement_keeps_its_quoted_words_as_spans_without_marks(extract, sentence, words, quoted):
+    st = _one(extract(HEAD + sentence))
+    assert st.kind == "mixed" and st.quote == words
+    assert [st.quote[start:end] for start, end in st.quoted_spans] == quoted
+    assert not any(mark in st.quote for mark in "\"“”‘’")
 
 
 def test_a_comma_inside_the_last_closing_mark_is_the_reporters(extract):
     # American style sets the sentence's comma inside the mark: it is not the speaker's
     st = _one(extract(HEAD + "Minister Ana Lund called the plan “a pre-election gimmick,” and left the room."))
-    assert st.quote == "the plan “a pre-election gimmick”"
+    assert st.with_marks() == "the plan “a pre-election gimmick”"
     stmts = extract(HEAD + 'Ivo Berg said the port was "a disgrace, frankly," adding that the council knew.')
-    assert stmts[0].quote == 'the port was "a disgrace, frankly"'
+    assert stmts[0].with_marks() == "the port was “a disgrace, frankly”"
 
 
 def test_an_unclosed_quotation_mark_stops_at_its_paragraph(extract):
@@ -699,7 +727,7 @@ def test_a_dash_before_a_quotation_does_not_end_the_speakers_words(extract):
         "“the captain but also the deckhand, the owner but also the porter.”"
     )
     [st] = extract(text)
-    assert st.kind == "mixed" and st.quote.endswith("the owner but also the porter.”")
+    assert st.kind == "mixed" and st.with_marks().endswith("the owner but also the porter.”")
 
 
 def test_a_speech_verb_tagged_as_a_plural_noun_after_a_name(extract):
@@ -721,7 +749,7 @@ def test_that_read_as_a_relative_pronoun_after_a_time_phrase_opens_the_message(e
         "Lund tweeted in the early morning hours that Berg was “disgusting” and “a con”."
     )
     [st] = extract(text)
-    assert (st.speaker.name, st.kind, st.quote) == ("Ingrid Lund", "mixed", "that Berg was “disgusting” and “a con”")
+    assert (st.speaker.name, st.kind, st.with_marks()) == ("Ingrid Lund", "mixed", "that Berg was “disgusting” and “a con”")
 
 
 def test_footage_of_a_person_asking_is_that_persons_quote(extract):
@@ -736,7 +764,7 @@ def test_how_long_someone_spoke_is_no_message(extract):
         "Lund spoke for an hour about the harbour levy and the ferries.\n\n"
         "Lund called for an inquiry into the harbour levy."
     )
-    assert [s.quote for s in extract(text)] == ["for an inquiry into the harbour levy"]
+    assert [s.with_marks() for s in extract(text)] == ["for an inquiry into the harbour levy"]
 
 
 def test_a_statement_rated_by_someone_else_is_not_theirs(extract):
@@ -773,7 +801,7 @@ def test_likening_comparing_and_characterising_carry_a_message(extract):
         "Lund characterized Berg as “a little desperate.”\n\n"
         "Lund compared the two plans on Monday."
     )
-    assert [(s.speaker.name, s.quote) for s in extract(text)] == [
+    assert [(s.speaker.name, s.with_marks()) for s in extract(text)] == [
         ("Anders Holt", "the rules to “burning the charter.”"),
         ("Lund", "Berg as “a little desperate.”"),
     ]
@@ -829,7 +857,7 @@ def test_a_message_the_parser_split_into_two_clauses_of_the_cue_is_one(extract):
         "Lund said the levy has “broad support” in the towns and her critics were wrong about the ferries.\n\n"
         "Berg said the ferry was late. The council said it would pay."
     )
-    assert [(s.speaker.name, s.quote) for s in extract(text)] == [
+    assert [(s.speaker.name, s.with_marks()) for s in extract(text)] == [
         ("Lund", "the levy has “broad support” in the towns and her critics were wrong about the ferries"),
         ("Berg", "the ferry was late"),
         ("council", "it would pay"),
@@ -938,7 +966,7 @@ def test_the_reporters_gloss_on_a_name_closing_reported_words_is_not_the_speaker
         "Holm said the minister, Ruth Albers, would resign over the ferry contract.\n\n"
         "Lund said the deal was “a gift to Harbour Lines, which never pays its share.”"
     )
-    assert [s.quote for s in extract(text)] == [
+    assert [s.with_marks() for s in extract(text)] == [
         "the premier to pledge not to pardon Ivo Holm",
         "the fund should go to joint patrols with NATO",
         "he expects Lund to recover fully from her pneumonia, which forced her to leave early",
@@ -957,7 +985,7 @@ def test_according_to_a_source_the_parser_hung_the_message_on(extract):
         "According to conservative talk radio host Ivo Lindqvist, the move smacks of “fear” and panic.\n\n"
         "Half of the minister's health advice is wrong, according to a leading medical journal."
     )
-    got = [(s.speaker.name, s.quote) for s in extract(text)]
+    got = [(s.speaker.name, s.with_marks()) for s in extract(text)]
     assert got == [
         ("Ivo Lindqvist", "the move smacks of “fear” and panic"),
         ("leading medical journal", "Half of the minister's health advice is wrong"),

@@ -134,7 +134,7 @@ class Command(QuietCommand):
             return
         for s in statements:
             date = s.date.isoformat() if s.date else "date unknown"
-            self.stdout.write(f"[{s.kind}] {s.speaker.name or s.speaker.text} ({s.cue}, {date}): {s.quote}\n")
+            self.stdout.write(f"[{s.kind}] {s.speaker.name or s.speaker.text} ({s.cue}, {date}): {s.with_marks()}\n")
 
     def _handle_manifest(self, manifest: Path) -> None:
         from extraction import EXTRACTOR_VERSION, extract_many
