@@ -83,7 +83,7 @@ def select_words(page, start: int, end: int):
 
 def test_review_fix_speaker_verify_and_reject_by_keyboard(page, shoot, desk):
     page.get_by_role("link", name="Start reviewing (least confident first)").click()
-    expect(page.locator("#review-quote")).to_have_text("The night service is a luxury we cannot afford,")
+    expect(page.locator("#review-quote")).to_have_text("“The night service is a luxury we cannot afford”")
     expect(page.locator("#quote-mark")).to_have_text("The night service is a luxury we cannot afford,")
     expect(page.locator("#no-speaker")).to_be_visible()
     expect(page.locator("#verify")).to_be_disabled()
@@ -92,7 +92,7 @@ def test_review_fix_speaker_verify_and_reject_by_keyboard(page, shoot, desk):
     page.keyboard.press("j")
     expect(page.locator("#review-quote")).to_contain_text("Night ferries will run all year")
     page.keyboard.press("k")
-    expect(page.locator("#review-quote")).to_have_text("The night service is a luxury we cannot afford,")
+    expect(page.locator("#review-quote")).to_have_text("“The night service is a luxury we cannot afford”")
 
     # No speaker: "v" does nothing but the page says why.
     press(page, KEYS_VERIFY)
@@ -140,7 +140,7 @@ def test_fix_a_span_and_add_a_missed_statement_by_selecting(page, shoot, desk):
     select_words(page, start - 1, start + len(words))
     expect(page.locator("#fix-span")).to_be_enabled()
     page.keyboard.press("f")
-    expect(page.locator("#review-quote")).to_have_text(words)
+    expect(page.locator("#review-quote")).to_have_text(f"\u201c{words}\u201d")  # a direct quote, in marks
     expect(page.locator("#quote-mark")).to_have_text(words)
     citation = Citation.objects.get(statement=night)
     assert (citation.start, citation.end, citation.text) == (start, start + len(words), words)
@@ -154,7 +154,7 @@ def test_fix_a_span_and_add_a_missed_statement_by_selecting(page, shoot, desk):
     expect(page.locator("#add-form .autocomplete-list li").first).to_contain_text("Kersti Raudsepp")
     shoot(page, "admin-review-add")
     page.keyboard.press("Enter")
-    expect(page.locator("#review-quote")).to_have_text(missed)
+    expect(page.locator("#review-quote")).to_have_text(f"\u201c{missed}\u201d")
     added = Statement.objects.get(quote=missed)
     assert added.speaker == desk["kersti"] and added.review_status == "corrected"
     shoot(page, "admin-review-added")
