@@ -72,7 +72,7 @@ def mixed_words(text: str, start: int, end: int, quotes) -> tuple[str, list[tupl
             words += text[inner_start:inner_end]
         pos = max(pos, min(q.end, end))
     words += text[pos:end]
-    return _trimmed(words, fragments)
+    return trim_words(words, fragments)
 
 
 def _inside_marks(text: str, q) -> tuple[int, int]:
@@ -87,11 +87,13 @@ def _inside_marks(text: str, q) -> tuple[int, int]:
     return q.start + opened.end(), q.start + opened.end() + (closed.start() if closed else len(rest))
 
 
-def _trimmed(words: str, fragments: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+def trim_words(
+    words: str, fragments: list[tuple[int, int]], trailing: str = TRAILING
+) -> tuple[str, list[tuple[int, int]]]:
     """Words without the space around them and the reporter's trailing comma (a comma set inside
     the last fragment's closing mark, American style, too); the fragments moved to match."""
     lead = len(words) - len(words.lstrip())
-    words = words.strip().rstrip(TRAILING).strip()
+    words = words.strip().rstrip(trailing).strip()
     out = []
     for s, e in fragments:
         s, e = max(0, s - lead), min(len(words), e - lead)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extraction.types import marked_words
+from extraction.wording import trim_words
 
 # Opening mark -> the closing marks that pair with it.
 _PAIRS = {
@@ -68,22 +69,8 @@ def split_marks(printed: str) -> tuple[str, Spans]:
         words += printed[inner_start : inner_start + len(inner)]
         pos = match.end()
     words += printed[pos:]
-    return _trimmed(words, spans)
-
-
-def _trimmed(words: str, spans: Spans) -> tuple[str, Spans]:
-    lead = len(words) - len(words.lstrip())
-    words = words.strip().rstrip(_TRAILING + "\t\n").strip()
-    out = []
-    for start, end in spans:
-        start, end = max(0, start - lead), min(len(words), end - lead)
-        while end > start and words[end - 1].isspace():
-            end -= 1
-        while start < end and words[start].isspace():
-            start += 1
-        if end > start:
-            out.append([start, end])
-    return words, out
+    words, kept = trim_words(words, spans, trailing=_TRAILING + "\t\n")
+    return words, [list(span) for span in kept]
 
 
 def with_marks(words: str, spans, opening: str = "“", closing: str = "”") -> str:
