@@ -55,12 +55,27 @@
     form.requestSubmit();
   }
 
+  /* What the selected words most likely are: inside quotation marks, a direct quote; holding
+     quoted words, a mixed statement; otherwise reported speech (the reporter's wording, which
+     must not be shown in marks). The analyst can still choose another kind. */
+  function kindGuess(offsets) {
+    var text = articleText.textContent;
+    var before = text.slice(Math.max(0, offsets.start - 2), offsets.start + 1);
+    var after = text.slice(Math.max(0, offsets.end - 1), offsets.end + 2);
+    if (/[\u201c\u201e\u00ab"]/.test(before) && /[\u201d\u00bb"]/.test(after)) return "direct";
+    if (/[\u201c\u201d\u201e\u00ab\u00bb"]/.test(offsets.words)) return "mixed";
+    return "indirect";
+  }
+
   function addMissed() {
     var offsets = selectionOffsets();
     var form = document.getElementById("add-form");
     if (!offsets || !form) return;
     fillSpan(form, offsets);
-    document.getElementById("add-words").textContent = "\u201c" + offsets.words.trim() + "\u201d";
+    var kind = kindGuess(offsets);
+    var words = offsets.words.trim();
+    document.getElementById("add-kind").value = kind;
+    document.getElementById("add-words").textContent = kind === "direct" ? "\u201c" + words + "\u201d" : words;
     form.hidden = false;
     document.getElementById("add-speaker").focus();
   }

@@ -149,14 +149,16 @@ def test_fix_a_span_and_add_a_missed_statement_by_selecting(page, shoot, desk):
     at = article.text.index(missed)
     select_words(page, at, at + len(missed))
     page.keyboard.press("a")
-    expect(page.locator("#add-words")).to_have_text(f"\u201c{missed}\u201d")
+    # reported speech: offered as such, and shown without quotation marks
+    expect(page.locator("#add-words")).to_have_text(missed)
+    expect(page.locator("#add-kind")).to_have_value("indirect")
     page.keyboard.type("Kers")
     expect(page.locator("#add-form .autocomplete-list li").first).to_contain_text("Kersti Raudsepp")
     shoot(page, "admin-review-add")
     page.keyboard.press("Enter")
-    expect(page.locator("#review-quote")).to_have_text(f"\u201c{missed}\u201d")
+    expect(page.locator("#review-quote")).to_have_text(missed)
     added = Statement.objects.get(quote=missed)
-    assert added.speaker == desk["kersti"] and added.review_status == "corrected"
+    assert added.speaker == desk["kersti"] and added.review_status == "corrected" and added.kind == "indirect"
     shoot(page, "admin-review-added")
 
 
