@@ -1115,6 +1115,7 @@ def _person_like(noun) -> bool:
     if (
         low in cues.PERSON_NOUNS
         or lemma in cues.PERSON_NOUNS
+        or lemma in roles.ONE_WORD_OFFICES
         or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     ):
         return True

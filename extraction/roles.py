@@ -197,8 +197,53 @@ OFFICES = [
     "economist",
     "analyst",
     "member",
+    # local, state and Commonwealth offices
+    "council member",
+    "councilmember",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "alderwoman",
+    "assembly member",
+    "assemblymember",
+    "assemblyman",
+    "assemblywoman",
+    "selectman",
+    "selectwoman",
+    "delegate",
+    "sheriff",
+    "treasurer",
+    "comptroller",
+    "auditor",
+    "auditor general",
+    "ombudsman",
+    "ombudsperson",
+    "superintendent",
+    "supervisor",
+    "magistrate",
+    "inspector",
+    "trustee",
+    "clerk",
+    "whip",
+    "mayor-elect",
+    "president-elect",
+    "governor-general",
+    "governor general",
+    "lieutenant governor",
+    "chief justice",
+    "solicitor general",
+    "surgeon general",
+    # academic and religious titles that stand before a name (not Bishop, Cardinal, Pastor or
+    # Imam: they are surnames too, and "Bishop added" must stay a person's surname)
+    "professor",
+    "archbishop",
+    "rabbi",
 ]
 OFFICE_WORDS = frozenset(w for o in OFFICES for w in o.split())
+# Offices named by one word ("sheriff", "comptroller"): each is someone who can speak.
+ONE_WORD_OFFICES = frozenset(o for o in OFFICES if " " not in o)
 # office phrases by first word, longest first: one dict look-up per word instead of a list scan
 _OFFICES_BY_FIRST: dict[str, list[tuple[int, str]]] = {}
 for _off in OFFICES:
@@ -214,11 +259,11 @@ MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "shei
 FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"})
 MALE_ROLES = frozenset(
     """spokesman chairman congressman businessman king prince emir widower husband father son brother
-    grandfather uncle nephew""".split()
+    grandfather uncle nephew councilman alderman assemblyman selectman""".split()
 )
 FEMALE_ROLES = frozenset(
     """spokeswoman chairwoman congresswoman businesswoman queen princess widow wife mother daughter
-    sister grandmother aunt niece""".split()
+    sister grandmother aunt niece councilwoman alderwoman assemblywoman selectwoman""".split()
 )
 
 ABBREVIATIONS = {

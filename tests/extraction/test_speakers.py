@@ -1,5 +1,7 @@
 """Who said it: titles, appositives, descriptions and compound surnames resolved to one person."""
 
+import pytest
+
 HEAD = "Headline about the day\n\n"
 
 
@@ -188,6 +190,25 @@ def test_a_woman_named_by_first_name_only_is_not_he(extract):
 def test_words_of_a_title_before_a_first_name_are_not_the_name(extract):
     text = HEAD + 'Former Miss Harbour Rosalind Achterberg said the pageant "was never about the crown."'
     assert [s.speaker.name for s in extract(text)] == ["Rosalind Achterberg"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Councillor", "Councilwoman", "Alderman", "Assemblywoman", "Sheriff", "Comptroller", "Professor"]
+)
+def test_a_local_or_academic_title_before_a_name_is_the_office_not_the_name(extract, title):
+    text = HEAD + (
+        f"{title} Rena Soltau said the suburbs had been forgotten again.\n\n"
+        f"The {title.lower()} said on Friday that the night buses would return in spring."
+    )
+    got = [(s.speaker.name, s.speaker.type, s.speaker.role) for s in extract(text)]
+    assert got == [("Rena Soltau", "person", title)] * 2
+
+
+def test_a_surname_that_is_a_religious_title_stays_the_surname(extract):
+    text = HEAD + (
+        "Foreign Minister Julia Bishop said the treaty was fair. Bishop added that the talks would resume."
+    )
+    assert [s.speaker.name for s in extract(text)] == ["Julia Bishop", "Julia Bishop"]
 
 
 def test_the_nominee_is_not_the_vice_presidential_nominee(extract):
