@@ -141,7 +141,7 @@ PERSON_NOUNS = frozenset(
     office agency party kremlin embassy court board union company group organization organisation
     institute foundation association federation league coalition cabinet parliament congress senate
     assembly authority authorities alliance city state county town country nation province newspaper network channel paper magazine journal
-    outlet publication broadcaster station bank fund firm
+    outlet publication broadcaster station bank fund firm tabloid watchdog regulator charity
     everyone everybody someone somebody nobody many most some others other few all both each several
     one two three majority
     """.split()

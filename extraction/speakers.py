@@ -679,6 +679,9 @@ def describe(subject, index: PersonIndex, at: int | None = None) -> tuple[Speake
     app = _appos_person(subject)
     description: list[str] = []  # "Portugal's prime minister" in "Portugal's prime minister, NAME,"
     appositive = False
+    if app is not None and _names_a_body(subject, app):
+        # "The ruling party, Forward Together, said", "the public broadcaster RTV reported"
+        return _named_in_apposition(subject, app, text), ""
     if app is not None and (subject.pos_ == "NOUN" or _office_not_surname(subject)):
         # "A lawyer for the union, Ruth Albers, said": the name is the speaker
         description = [t.text for t in phrase if t.i < app.i and not t.is_punct]
@@ -701,6 +704,39 @@ def describe(subject, index: PersonIndex, at: int | None = None) -> tuple[Speake
         # "both Democrats and Republicans said": the groups speak together
         phrase, text = joint, _clean(_as_printed(joint))
     return _body_or_description(subject, phrase, text, index), ""
+
+
+# Nouns for a body that a name in apposition names: "the broadcaster RTV", "the party, Forward".
+BODY_NOUNS = ORG_WORDS | frozenset(
+    "broadcaster outlet publication magazine daily tabloid watchdog regulator charity movement bloc".split()
+)
+
+
+def _names_a_body(subject, app) -> bool:
+    """Is the appositive the name of the body the subject noun describes (not a person's name)?"""
+    return (
+        subject.pos_ == "NOUN"
+        and subject.tag_ == "NN"
+        and subject.lemma_.lower() in BODY_NOUNS
+        and not _first_name_run(app)
+    )
+
+
+def _named_in_apposition(subject, app, text: str) -> SpeakerMention:
+    """An organisation named by the appositive after the noun that describes it."""
+    doc = app.doc
+    ent = _entity_of(app)
+    if ent is not None and ent.start > subject.i:
+        lo, hi = ent.start, ent.end - 1  # "Forward Together" (the tagger's span, whatever its label)
+    else:
+        lo = hi = app.i
+        while lo > subject.i + 1 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i == app.i:
+            lo -= 1
+    name = _strip_det(doc[lo : hi + 1].text)
+    info = roles.parse_title([t.text for t in subject.doc[subject.left_edge.i : subject.i + 1]])
+    return SpeakerMention(
+        name=name, text=text, type=SpeakerType.ORGANIZATION, country=info["country"], organization=name
+    )
 
 
 def _one_of_some(subject) -> bool:

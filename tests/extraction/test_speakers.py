@@ -476,6 +476,24 @@ def _speaker_of(extract, text):
     return sp.name, sp.type, sp.role, sp.country, sp.organization
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The ruling party, Forward Together, said the vote would go ahead.", "Forward Together"),
+        ("The public broadcaster RTV reported that the talks had failed.", "RTV"),
+        ("The tabloid, the Morning Lantern, said the minister had resigned.", "Morning Lantern"),
+    ],
+)
+def test_a_name_in_apposition_to_a_body_names_the_body(extract, sentence, name):
+    [st] = extract(HEAD + sentence)
+    assert (st.speaker.name, st.speaker.type) == (name, "organization")
+
+
+def test_a_person_named_in_apposition_to_a_body_word_is_still_a_person(extract):
+    [st] = extract(HEAD + "The party's leader, Anna Kowalczyk, said the vote would go ahead.")
+    assert (st.speaker.name, st.speaker.type) == ("Anna Kowalczyk", "person")
+
+
 def test_an_office_in_apposition_after_the_name_is_the_speakers(extract):
     assert _speaker_of(
         extract, "Ines Dalby, the foreign minister of Norway, said the talks on the fishing treaty had failed."
