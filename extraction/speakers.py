@@ -805,10 +805,21 @@ def appositive_office(name) -> list[str]:
     Ayrault, the foreign minister of France, said"; [] when there is none."""
     for c in name.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > name.i:
-            words = [t.text for t in sorted(_own_phrase(c), key=lambda t: t.i) if not t.is_punct or t.text in "-."]
-            if roles.parse_title(words)["role"]:
-                return words
+            for head in [c, *(t for t in c.subtree if t.dep_ == "conj" and t.head.i == c.i)]:
+                words = _office_words(head)
+                if roles.parse_title(words)["role"]:
+                    return words
     return []
+
+
+def _office_words(head) -> list[str]:
+    """The words of an appositive's phrase; when its head is no office ("the minister's sister"),
+    without the possessor, whose office it is not."""
+    own = _own_phrase(head)
+    if not roles.is_office_word(head.text):
+        owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        own = [t for t in own if t.i not in owned]
+    return [t.text for t in sorted(own, key=lambda t: t.i) if not t.is_punct or t.text in "-."]
 
 
 # What hangs off a description without describing the office: a second appositive ("..., a

@@ -494,6 +494,20 @@ def test_a_person_named_in_apposition_to_a_body_word_is_still_a_person(extract):
     assert (st.speaker.name, st.speaker.type) == ("Anna Kowalczyk", "person")
 
 
+def test_an_office_of_a_relative_in_apposition_is_not_the_speakers(extract):
+    text = HEAD + (
+        "Jonas Feld-Arendt, the minister's son, said the report was unfair.\n\n"
+        "Klara Feld-Arendt, the minister's sister and a local councillor, said the villages were warned.\n\n"
+        "Anna Berg, Norway's foreign minister, said the talks would resume."
+    )
+    got = [(s.speaker.name, s.speaker.role, s.speaker.country) for s in extract(text)]
+    assert got == [
+        ("Jonas Feld-Arendt", "", ""),
+        ("Klara Feld-Arendt", "councillor", ""),
+        ("Anna Berg", "Foreign Minister", "NO"),
+    ]
+
+
 def test_an_office_in_apposition_after_the_name_is_the_speakers(extract):
     assert _speaker_of(
         extract, "Ines Dalby, the foreign minister of Norway, said the talks on the fishing treaty had failed."
