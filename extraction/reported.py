@@ -359,7 +359,57 @@ def _content(cue, subject):
     that = _hanging_that_clause(cue)
     if that is not None:
         return that
+    around = _main_clause_of_as(cue, subject)
+    if around is not None:
+        return around
     return _object_content(cue)
+
+
+# Cues that report a message in "As Lund told the committee, S" / "S, as Lund noted" ("as he
+# spoke" or "as she testified" only set the scene).
+AS_MESSAGE_LEMMAS = frozenset(
+    "say tell note warn argue write explain point remark observe predict acknowledge admit insist claim "
+    "suggest report recall add stress emphasize emphasise".split()
+)
+
+
+def _main_clause_of_as(cue, subject):
+    """ "As Lund told the committee, a tunnel would cost less" (and "..., as Lund noted"): the
+    sentence's main clause is the message the "as" clause attributes."""
+    head = cue.head
+    if (
+        cue.dep_ != "advcl"
+        or _verb_lemma(cue) not in AS_MESSAGE_LEMMAS
+        or subject is None
+        or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == cue.left_edge.i for c in cue.children)
+        or any(c.dep_ in ("dobj", "ccomp", "xcomp", "auxpass") and not _audience(c) for c in cue.children)
+        or head.pos_ not in ("VERB", "AUX")
+    ):
+        return None
+    doc = cue.doc
+    if cue.i < head.i:
+        after = cue.right_edge.i + 1
+        if after >= len(doc) or doc[after].text != "," or head.left_edge.i < cue.left_edge.i:
+            return None
+        left, right = doc[after + 1], head.right_edge
+    else:
+        before = cue.left_edge.i - 1
+        if before < 1 or doc[before].text != "," or head.right_edge.i > cue.right_edge.i + 1:
+            return None
+        left, right = head.left_edge, doc[before - 1]
+    while right.i > left.i and right.is_punct:
+        right = doc[right.i - 1]
+    return (left, right) if right.i - left.i + 1 >= cues.MESSAGE_MIN_WORDS else None
+
+
+def _reports_its_main_clause(cue) -> bool:
+    """Is the cue an "as" clause of the sentence it reports ("As Lund noted, S")?"""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+
+
+def _audience(obj) -> bool:
+    """The person or body told ("told the committee", "told reporters"), not a message."""
+    return obj.dep_ == "dobj" and obj.head.lemma_ == "tell" and _person_like(obj)
 
 
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
@@ -849,6 +899,7 @@ def _with_content(
         any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)
         or tok.dep_ == "parataxis"
         or (content[0].lower_ == "that" and content[0].dep_ == "mark")
+        or _reports_its_main_clause(tok)
     )
     # the speaker is never part of what they said
     if subject.i == left and tok.dep_ != "parataxis" and not (left <= tok.i <= right):

@@ -464,6 +464,30 @@ def test_reported_speech_ends_where_the_speakers_clause_ends(extract, sentence):
     assert (first.speaker.name, first.quote) == ("Ruth Albers", "the government would cut the fuel tax")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As Ruth Albers told the committee on Monday, a tunnel would cost half as much.",
+        "A tunnel would cost half as much, as Ruth Albers noted on Monday.",
+    ],
+)
+def test_the_sentence_an_as_clause_attributes_is_the_message(extract, sentence):
+    st = _one(extract(HEAD + sentence))
+    assert (st.speaker.name, st.quote.lower()) == ("Ruth Albers", "a tunnel would cost half as much")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As Ruth Albers spoke, protesters chanted outside the hall.",
+        "As Ruth Albers said goodbye, the crowd cheered.",
+        "As expected, the vote was close.",
+    ],
+)
+def test_an_as_clause_that_reports_nothing_is_no_statement(extract, sentence):
+    assert extract(HEAD + sentence) == []
+
+
 def test_a_quoted_phrase_with_its_frame_is_mixed(extract):
     st = _one(extract(HEAD + 'Ruth Albers called the harbour plan "a pre-election gimmick" on Tuesday.'))
     assert st.kind == "mixed" and st.quote.startswith("the harbour plan")
