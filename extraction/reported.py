@@ -644,7 +644,9 @@ def _object_content(cue):
         return None  # only a clause or a quotation: "said the same thing" reports nothing
     after = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "advmod")]
     if lemma == "tell" and all(c.dep_ in ("dobj", "dative", "prep", "npadvmod") for c in after):
-        return None  # "told the Senate", "told reporters": the audience, not the message
+        # "told the Senate", "told reporters": the audience, not the message -- unless the parser
+        # hung the message on the audience
+        return _clause_hung_on_the_audience(cue)
     comps = [
         c
         for c in cue.children
@@ -680,6 +682,31 @@ def _object_content(cue):
     while last.i > first.i and (last.is_punct or last.dep_ in ("cc", "det", "prep")):
         last = cue.doc[last.i - 1]
     return first, last
+
+
+RELATIVE_WORDS = frozenset("who whom whose which that where when".split())
+
+
+def _clause_hung_on_the_audience(cue):
+    """ "told the Tidende he had won the contract": a clause the parser made a relative clause of
+    the audience, opening on a subject of its own and no relative word, is what was told."""
+    for obj in cue.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.i < cue.i:
+            continue
+        for clause in obj.children:
+            opener = clause.left_edge
+            if (
+                clause.dep_ == "relcl"
+                and clause.i > obj.i
+                and opener.dep_ in ("nsubj", "nsubjpass")
+                and opener.lower_ not in RELATIVE_WORDS
+                and opener.pos_ in ("PRON", "PROPN", "NOUN", "DET")
+            ):
+                last = clause.right_edge
+                while last.i > opener.i and last.is_punct:
+                    last = cue.doc[last.i - 1]
+                return opener, last
+    return None
 
 
 # Words a complement must carry before another speaker's clause for it to say something.
@@ -1226,7 +1253,12 @@ def _according_to(doc, tok, offset, paragraph, mask) -> Attribution | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or _misparsed_source(to)
     if pobj is None:
         return None
-    if _is_evidence(pobj) or pobj.lemma_.lower() in cues.SPEECH_NOUNS:
+    source = pobj
+    if pobj.lemma_.lower() in cues.SPEECH_NOUNS:
+        # "according to a statement from the Labour Party", "according to Lund's remarks": whoever
+        # made it is the source; a statement of no one's is none
+        source = _maker_of(pobj)
+    if source is None or _is_evidence(source):
         return None
     sent = tok.sent
     # the phrase "according to X" is tok .. end of X's subtree; the content is the rest of the sentence
@@ -1249,8 +1281,21 @@ def _according_to(doc, tok, offset, paragraph, mask) -> Attribution | None:
         cue="according to",
         cue_first=tok,
         cue_last=to,
-        subject=pobj,
-        speaker=_speaker_tokens(pobj),
+        subject=source,
+        speaker=_speaker_tokens(source),
         content=(offset + doc[left].idx, offset + doc[right].idx + len(doc[right])),
         according_to=True,
     )
+
+
+def _maker_of(speech_noun):
+    """Who made a statement, remarks or an announcement: its possessor ("Lund's statement") or the
+    object of from/by/of ("a statement from the ministry"), if a person or a body; else None."""
+    for c in speech_noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON" and _person_like(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            maker = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if maker is not None and (maker.pos_ == "PROPN" or _person_like(maker)):
+                return maker
+    return None

@@ -488,6 +488,29 @@ def test_an_as_clause_that_reports_nothing_is_no_statement(extract, sentence):
     assert extract(HEAD + sentence) == []
 
 
+def test_a_message_the_parser_hung_on_the_audience_is_what_was_told(nlp):
+    # "he had won ..." parsed as a relative clause of the newspaper told, with no relative word
+    parse = (
+        "Halvor/PROPN/compound/1/B-PERSON Aalberg/PROPN/nsubj/2/I-PERSON told/VERB/ROOT/2/O the/DET/det/5/O "
+        "Korrin/PROPN/compound/5/B-ORG Ledger/PROPN/dobj/2/I-ORG he/PRON/nsubj/8/O had/AUX/aux/8/O "
+        "won/VERB/relcl/5/O the/DET/det/10/O tender/NOUN/dobj/8/O fairly/ADV/advmod/8/O ./PUNCT/punct/2/O"
+    )
+    [att] = _attributions_of_parse(nlp, parse, {"told": "tell", "won": "win"})
+    assert att.content is not None
+    doc_text = "Halvor Aalberg told the Korrin Ledger he had won the tender fairly ."
+    assert doc_text[att.content[0] : att.content[1]] == "he had won the tender fairly"
+
+
+def test_according_to_a_statement_from_a_body_the_body_speaks(extract):
+    text = HEAD + (
+        "According to a statement from the Labour Party, the tender should be cancelled at once.\n\n"
+        "According to a statement, the tender was legal."
+    )
+    assert [(s.speaker.name, s.quote) for s in extract(text)] == [
+        ("Labour Party", "the tender should be cancelled at once")
+    ]
+
+
 def test_a_quoted_phrase_with_its_frame_is_mixed(extract):
     st = _one(extract(HEAD + 'Ruth Albers called the harbour plan "a pre-election gimmick" on Tuesday.'))
     assert st.kind == "mixed" and st.quote.startswith("the harbour plan")
