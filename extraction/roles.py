@@ -394,6 +394,7 @@ def parse_title(words: list[str]) -> dict:
                     j -= 1
                 if portfolio:
                     matched = " ".join(portfolio + [matched])
+            matched = " ".join(_spelled_out(x) for x in matched.split())
             out["role"] = (out["role"] + " " + matched).strip() if out["role"] and lw == "of" else matched
             role_at = i
             i += span
@@ -419,6 +420,26 @@ def parse_title(words: list[str]) -> dict:
     if rest and not out["organization"] and out["role"]:
         out["organization"] = _employer_around(rest, role_at)
     return out
+
+
+# Abbreviated titles spelled out in a role, so "Sen. Ruiz" and "Senator Ruiz" hold one office.
+SPELLED_OUT = {
+    "sen.": "Senator",
+    "gov.": "Governor",
+    "rep.": "Representative",
+    "lt.": "Lieutenant",
+    "gen.": "General",
+    "col.": "Colonel",
+    "maj.": "Major",
+    "adm.": "Admiral",
+}
+
+
+def _spelled_out(word: str) -> str:
+    full = SPELLED_OUT.get(word.lower())
+    if full is None:
+        return word
+    return full if word[:1].isupper() else full.lower()
 
 
 def _employer_around(rest: list[tuple[int, str]], role_at: int) -> str:

@@ -39,11 +39,19 @@ def test_employer_in_front_of_the_role():
 
 
 def test_split_tokens_are_read_as_the_printed_words():
-    # the tokenizer splits "Lt." and "AFL-CIO"; the office and the body are the words as printed
+    # the tokenizer splits "Lt." and "AFL-CIO"; the office is read from the words as printed
+    # (and spelled out), the body is as printed
     t = parse_title(["Retired", "Lt", ".", "Gen."])
-    assert (t["role"], t["organization"], t["role_is_former"]) == ("Lt. Gen.", "", True)
+    assert (t["role"], t["organization"], t["role_is_former"]) == ("Lieutenant General", "", True)
     t = parse_title(["Harbour", "AFL", "-", "CIO", "president"])
     assert (t["role"], t["organization"]) == ("president", "Harbour AFL-CIO")
+
+
+def test_abbreviated_titles_are_spelled_out_so_one_office_has_one_name():
+    assert parse_title(["Sen."])["role"] == "Senator"
+    assert parse_title(["Gov."])["role"] == "Governor"
+    assert parse_title(["Rep."])["role"] == "Representative"
+    assert parse_title(["Senator"])["role"] == "Senator"
 
 
 def test_qualifiers_of_the_office_are_no_employer():
