@@ -853,6 +853,8 @@ def _is_cue(tok, lemma: str, mask: QuoteMask) -> bool:
         return False  # a cue inside someone's quoted words belongs to their story, not ours
     if lemma == cues.CALL and any(c.dep_ == "prt" and c.lower_ in CALL_NOT_SPEECH for c in tok.children):
         return False  # "called in to a town hall", "called off the vote": phoning, cancelling
+    if _asks_for_anonymity(tok):
+        return False  # "who asked not to be named": the reporter's terms, not the source's words
     if cues.is_negated(tok, mask):
         return False
     if any(
@@ -864,6 +866,24 @@ def _is_cue(tok, lemma: str, mask: QuoteMask) -> bool:
     return not (
         tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) and tok.dep_ in ("advcl", "acl")
     )
+
+
+# "asked not to be named / identified", "requested anonymity", "asked to remain anonymous"
+ANONYMITY_VERBS = frozenset("name identify quote cite".split())
+
+
+def _asks_for_anonymity(tok) -> bool:
+    if tok.lemma_.lower() not in ("ask", "request", "insist"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lower_ == "anonymity":
+            return True
+        if c.dep_ == "xcomp" and (
+            (c.lemma_.lower() in ANONYMITY_VERBS and any(a.dep_ == "auxpass" for a in c.children))
+            or (c.lemma_.lower() == "remain" and any(a.lower_ == "anonymous" for a in c.children))
+        ):
+            return True
+    return False
 
 
 def _verb_attribution(

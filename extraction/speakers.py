@@ -768,6 +768,8 @@ NOT_PERSON_ENTS = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
 def _is_person(subject, index: PersonIndex, office_appositive: bool) -> bool:
     if subject.lower_ in ORG_WORDS:
         return False
+    if " ".join(t.text for t in name_run(subject)).lower() in roles.INSTITUTIONS:
+        return False  # "Downing Street said", "the Elysee said": a seat of government speaks
     if roles.country_code(subject.text) and not _in_full_name(subject):
         return False  # "Jordan said" is the country; "Chuck Jordan said" a man
     if subject.ent_type_ == "PERSON" or (

@@ -511,6 +511,17 @@ def test_according_to_a_statement_from_a_body_the_body_speaks(extract):
     ]
 
 
+def test_asking_not_to_be_named_is_no_statement(extract):
+    text = HEAD + (
+        "One backbencher, who asked not to be named, said the row was a disaster for the party.\n\n"
+        "A second aide, who requested anonymity, said the vote would be delayed."
+    )
+    assert [(s.speaker.name, s.quote) for s in extract(text)] == [
+        ("One backbencher", "the row was a disaster for the party"),
+        ("second aide", "the vote would be delayed"),
+    ]
+
+
 def test_a_quoted_phrase_with_its_frame_is_mixed(extract):
     st = _one(extract(HEAD + 'Ruth Albers called the harbour plan "a pre-election gimmick" on Tuesday.'))
     assert st.kind == "mixed" and st.quote.startswith("the harbour plan")

@@ -508,6 +508,11 @@ def test_an_office_of_a_relative_in_apposition_is_not_the_speakers(extract):
     ]
 
 
+def test_a_seat_of_government_is_an_organisation(extract):
+    [st] = extract(HEAD + "Downing Street said the prime minister had full confidence in the minister.")
+    assert (st.speaker.name, st.speaker.type, st.speaker.country) == ("Downing Street", "organization", "GB")
+
+
 def test_an_office_in_apposition_after_the_name_is_the_speakers(extract):
     assert _speaker_of(
         extract, "Ines Dalby, the foreign minister of Norway, said the talks on the fishing treaty had failed."
