@@ -183,6 +183,8 @@ def is_negated(tok, mask=None) -> bool:
     for _ in range(3):
         if head.dep_ not in ("xcomp", "aux", "ccomp") or head.head == head:
             break
+        if head.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break  # "Meteorologists expect rain, the service said": a cue with its own subject is no one's complement
         head = head.head
         if head.lemma_ in REFUSALS or head.lemma_ in INTENT:
             return True

@@ -355,7 +355,11 @@ def _content(cue, subject):
         head = cue.head
         if subject is not None and subject.i < head.left_edge.i:
             return None
-        return head.left_edge, head.right_edge
+        last = head.right_edge
+        if head.i < cue.left_edge.i and all(t.is_punct for t in cue.doc[cue.right_edge.i + 1 : last.i + 1]):
+            # "S, the weather service said in a statement.": the message ends before its speaker
+            last = cue.doc[cue.left_edge.i - 1]
+        return head.left_edge, last
     that = _hanging_that_clause(cue)
     if that is not None:
         return that
@@ -1214,6 +1218,7 @@ def _person_like(noun) -> bool:
         low in cues.PERSON_NOUNS
         or lemma in cues.PERSON_NOUNS
         or lemma in roles.ONE_WORD_OFFICES
+        or lemma in roles.ORG_WORDS  # bodies speak: "the weather service said", "the bureau said"
         or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     ):
         return True

@@ -522,6 +522,16 @@ def test_asking_not_to_be_named_is_no_statement(extract):
     ]
 
 
+def test_a_body_after_the_message_speaks_and_the_message_ends_before_it(extract):
+    # "expect" is no intention governing "said": the cue has a subject of its own
+    st = _one(extract(HEAD + "Forecasters expect a dry summer, the national weather service said in a statement."))
+    assert (st.speaker.name, st.speaker.type, st.quote) == (
+        "national weather service",
+        "organization",
+        "Forecasters expect a dry summer",
+    )
+
+
 def test_a_quoted_phrase_with_its_frame_is_mixed(extract):
     st = _one(extract(HEAD + 'Ruth Albers called the harbour plan "a pre-election gimmick" on Tuesday.'))
     assert st.kind == "mixed" and st.quote.startswith("the harbour plan")
