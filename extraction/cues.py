@@ -183,8 +183,10 @@ def is_negated(tok, mask=None) -> bool:
     for _ in range(3):
         if head.dep_ not in ("xcomp", "aux", "ccomp") or head.head == head:
             break
-        if head.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-            break  # "Meteorologists expect rain, the service said": a cue with its own subject is no one's complement
+        if head.dep_ == "ccomp" and head.tag_ in ("VBD", "VBZ", "VBP") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+        ):
+            break  # "Forecasters expect rain, the service said": a finite cue with its own subject
         head = head.head
         if head.lemma_ in REFUSALS or head.lemma_ in INTENT:
             return True
