@@ -311,6 +311,8 @@ def _is_setting(prep) -> bool:
 
 def _content(cue, subject):
     """(left_token, right_token) of what the cue reports, or None."""
+    if subject is not None and _glosses_a_speech_noun(subject):
+        return None
     clauses = [
         c
         for c in cue.children
@@ -414,6 +416,19 @@ def _reports_its_main_clause(cue) -> bool:
 def _audience(obj) -> bool:
     """The person or body told ("told the committee", "told reporters"), not a message."""
     return obj.dep_ == "dobj" and obj.head.lemma_ == "tell" and _person_like(obj)
+
+
+# What a gloss after a statement calls it: "a charge", "an accusation", "a claim" Lund denied.
+GLOSSED_NOUNS = cues.SAID_NOUNS | frozenset({"charge", "charges", "view", "idea", "notion"})
+
+
+def _glosses_a_speech_noun(subject) -> bool:
+    """ "..., a charge Lund rejected": the parser joined the noun the gloss is about to its speaker;
+    what Lund rejected is someone else's charge, not a message of Lund's."""
+    return any(
+        t.dep_ == "compound" and t.lower_ in GLOSSED_NOUNS and t.i < subject.i for t in subject.lefts
+    )
+
 
 
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})

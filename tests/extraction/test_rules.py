@@ -532,6 +532,18 @@ def test_a_body_after_the_message_speaks_and_the_message_ends_before_it(extract)
     )
 
 
+def test_a_charge_someone_rejected_is_the_accusers_statement(extract):
+    text = HEAD + (
+        "The opposition Green Alliance accused the government of ignoring warnings from scientists for "
+        "years, a charge Carvalho-Brandt rejected."
+    )
+    st = _one(extract(text))
+    assert (st.speaker.name, st.quote) == (
+        "opposition Green Alliance",
+        "the government of ignoring warnings from scientists for years",
+    )
+
+
 def test_a_quoted_phrase_with_its_frame_is_mixed(extract):
     st = _one(extract(HEAD + 'Ruth Albers called the harbour plan "a pre-election gimmick" on Tuesday.'))
     assert st.kind == "mixed" and st.quote.startswith("the harbour plan")
