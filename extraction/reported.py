@@ -565,7 +565,7 @@ def _ends_the_speakers_clause(t) -> bool:
         return True  # "... and denied that ...": the speaker's next message
     if (
         t.dep_ == "conj"
-        and lemma in cues.SPEECH_VERBS
+        and (lemma in cues.SPEECH_VERBS or lemma == cues.CALL)
         and (_after_comma_and(t) or _a_body_or_people_speaks(t))
         and any(x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN") for x in t.children)
         and not any(x.dep_ == "mark" for x in t.children)  # "..., and that Bellandi had promised help"

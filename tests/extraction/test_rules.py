@@ -544,6 +544,16 @@ def test_a_charge_someone_rejected_is_the_accusers_statement(extract):
     )
 
 
+def test_a_coordinated_calling_by_another_speaker_ends_the_message(extract):
+    text = HEAD + (
+        "Developers warned that the decision would push rents even higher, and the city's largest "
+        'union called it "a gift to landlords."'
+    )
+    got = [(s.speaker.name, s.quote) for s in extract(text)]
+    assert got[0] == ("Developers", "that the decision would push rents even higher")
+    assert got[1][0] == "city's largest union"
+
+
 def test_a_quoted_phrase_with_its_frame_is_mixed(extract):
     st = _one(extract(HEAD + 'Ruth Albers called the harbour plan "a pre-election gimmick" on Tuesday.'))
     assert st.kind == "mixed" and st.quote.startswith("the harbour plan")
