@@ -874,6 +874,8 @@ def _is_cue(tok, lemma: str, mask: QuoteMask) -> bool:
         return False  # "called in to a town hall", "called off the vote": phoning, cancelling
     if _asks_for_anonymity(tok):
         return False  # "who asked not to be named": the reporter's terms, not the source's words
+    if lemma == "plead" and any(t.lower_ in PLEAS for t in tok.subtree if t.i > tok.i and t.i - tok.i <= 3):
+        return False  # "pleaded not guilty to charges that ...": a plea in court; the charges are not his words
     if cues.is_negated(tok, mask):
         return False
     if any(
@@ -887,6 +889,8 @@ def _is_cue(tok, lemma: str, mask: QuoteMask) -> bool:
     )
 
 
+# A plea in court ("pleaded guilty", "pleaded not guilty", "pleaded no contest"), not a message.
+PLEAS = frozenset({"guilty", "innocent", "contest"})
 # "asked not to be named / identified", "requested anonymity", "asked to remain anonymous"
 ANONYMITY_VERBS = frozenset("name identify quote cite".split())
 

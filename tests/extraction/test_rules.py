@@ -450,6 +450,13 @@ def test_legal_charges_are_not_speech(extract):
     assert extract(HEAD + "Prosecutors charged Grace Okafor with fraud and bribery on Monday.") == []
 
 
+def test_a_plea_in_court_is_not_a_statement_of_the_charges(extract):
+    text = HEAD + "Grace Okafor pleaded not guilty on Thursday to charges that she took bribes from a shipyard."
+    assert extract(text) == []
+    [st] = extract(HEAD + "Mayor Grace Okafor pleaded with voters to back the harbour plan.")
+    assert st.quote == "with voters to back the harbour plan"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
