@@ -384,10 +384,10 @@ def _main_clause_of_as(cue, subject):
     sentence's main clause is the message the "as" clause attributes."""
     head = cue.head
     if (
-        cue.dep_ != "advcl"
+        not _reports_its_main_clause(cue)
         or _verb_lemma(cue) not in AS_MESSAGE_LEMMAS
         or subject is None
-        or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == cue.left_edge.i for c in cue.children)
+        or _as_mark(cue).i != cue.left_edge.i
         or any(c.dep_ in ("dobj", "ccomp", "xcomp", "auxpass") and not _audience(c) for c in cue.children)
         or head.pos_ not in ("VERB", "AUX")
     ):
@@ -410,7 +410,11 @@ def _main_clause_of_as(cue, subject):
 
 def _reports_its_main_clause(cue) -> bool:
     """Is the cue an "as" clause of the sentence it reports ("As Lund noted, S")?"""
-    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    return cue.dep_ == "advcl" and _as_mark(cue) is not None
+
+
+def _as_mark(cue):
+    return next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"), None)
 
 
 def _audience(obj) -> bool:
@@ -428,7 +432,6 @@ def _glosses_a_speech_noun(subject) -> bool:
     return any(
         t.dep_ == "compound" and t.lower_ in GLOSSED_NOUNS and t.i < subject.i for t in subject.lefts
     )
-
 
 
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})

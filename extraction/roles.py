@@ -277,6 +277,7 @@ ABBREVIATIONS = {
     "gen.": "general",
     "adm.": "admiral",
     "col.": "colonel",
+    "maj.": "major",
     "sec.": "secretary",
     "amb.": "ambassador",
     "pres.": "president",
@@ -422,24 +423,13 @@ def parse_title(words: list[str]) -> dict:
     return out
 
 
-# Abbreviated titles spelled out in a role, so "Sen. Ruiz" and "Senator Ruiz" hold one office.
-SPELLED_OUT = {
-    "sen.": "Senator",
-    "gov.": "Governor",
-    "rep.": "Representative",
-    "lt.": "Lieutenant",
-    "gen.": "General",
-    "col.": "Colonel",
-    "maj.": "Major",
-    "adm.": "Admiral",
-}
-
-
 def _spelled_out(word: str) -> str:
-    full = SPELLED_OUT.get(word.lower())
+    """An abbreviated title word spelled out (ABBREVIATIONS), so "Sen. Ruiz" and "Senator Ruiz"
+    hold one office: "Sen." -> "Senator", "lt." -> "lieutenant"."""
+    full = ABBREVIATIONS.get(word.lower())
     if full is None:
         return word
-    return full if word[:1].isupper() else full.lower()
+    return full.capitalize() if word[:1].isupper() else full
 
 
 def _employer_around(rest: list[tuple[int, str]], role_at: int) -> str:
