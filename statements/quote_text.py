@@ -105,6 +105,13 @@ def shown_quote(quote: str, kind: str, spans) -> str:
     marks, reported speech without any."""
     if kind == "direct":
         return f"“{bare_quote(quote)}”"
+    return shown_words(quote, kind, spans)
+
+
+def shown_words(quote: str, kind: str, spans) -> str:
+    """shown_quote without the pair around a whole direct quote (a Quotation's text is its words)."""
+    if kind == "direct":
+        return bare_quote(quote)
     if kind == "mixed" and spans:
         return with_marks(quote, spans)
     return quote or ""
@@ -112,4 +119,4 @@ def shown_quote(quote: str, kind: str, spans) -> str:
 
 def shown_statement(statement) -> str:
     """shown_quote for a Statement (or anything with quote, kind and quoted_spans)."""
-    return shown_quote(statement.quote, statement.kind, getattr(statement, "quoted_spans", None))
+    return shown_quote(statement.quote, statement.kind, statement.quoted_spans)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 
 from statements.models import Citation, Statement
-from statements.quote_text import bare_quote, shown_statement, with_marks
+from statements.quote_text import shown_statement, shown_words
 
 # json.dumps output inside <script>: these characters could end the element or start markup.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -62,9 +62,7 @@ def quotation_jsonld(statement: Statement, citations: list[Citation], *, page_ur
         "@type": "Quotation",
         "@id": page_url,
         "url": page_url,
-        "text": with_marks(statement.quote, statement.quoted_spans)
-        if statement.kind == Statement.Kind.MIXED
-        else bare_quote(statement.quote),
+        "text": shown_words(statement.quote, statement.kind, statement.quoted_spans),
         "spokenByCharacter": speaker,
         "isBasedOn": [_article_jsonld(citation) for citation in citations],
     }

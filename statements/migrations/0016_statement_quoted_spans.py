@@ -7,7 +7,7 @@ surrounding marks and trailing comma, a mixed one the marks of its fragments. Th
 from django.db import migrations, models
 
 from statements import topic_tallies
-from statements.quote_text import record_words
+from statements.quote_text import record_words, with_marks
 
 BATCH = 500
 
@@ -41,8 +41,6 @@ def words_without_marks(apps, schema_editor):
 
 def words_with_marks(apps, schema_editor):
     """Back to one text: the marks put back around a mixed statement's fragments."""
-    from statements.quote_text import with_marks
-
     Statement = apps.get_model("statements", "Statement")
     changed = []
     for statement in Statement.objects.exclude(quoted_spans=[]).iterator(chunk_size=BATCH):
